@@ -1,0 +1,6 @@
+import type { LocatedFinding } from './locate';
+
+/** DESIGN §6: the array of findings, one object each, stable key order. */
+export function formatJson(findings: readonly LocatedFinding[]): string {
+  return `${JSON.stringify(findings, null, 2)}\n`;
+}

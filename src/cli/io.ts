@@ -1,0 +1,6 @@
+/** What the CLI touches of its process, injected so tests run it in-process. */
+export interface Io {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}

@@ -1,0 +1,311 @@
+/**
+ * Finds where a quote is in the current article text (DESIGN §2): exact at its recorded
+ * offsets, moved (exact text elsewhere), drifted (approximate match), ambiguous (a tie, or the
+ * annotated passage edited while a look-alike exists elsewhere) or orphaned.
+ *
+ * Internally everything is UTF-16 into `index.text`; results are code points.
+ */
+import type { TextIndex } from '../text/textIndex';
+import { fuzzyEnds, fuzzyStart, type FuzzyEnd } from './myers';
+import { contextIsPerfect, prefixSimilarity, suffixSimilarity } from './similarity';
+import type { AnchorCandidate, AnchorResult, QuoteSelector } from './types';
+
+/** Scores closer than this (0..1) are a tie: never pick one of them silently. */
+const EPSILON = 0.01;
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const TOTAL_WEIGHT = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+/** Quotes shorter than this (code points) match too easily by chance: stricter thresholds. */
+const SHORT_QUOTE = 20;
+const MAX_FUZZY_CANDIDATES = 50;
+const MAX_CONTEXT_SCORED = 1000;
+const MAX_OCCURRENCES = 100_000;
+
+export interface ResolveOptions {
+  /** Code points searched on each side of the old span before the whole text. */
+  window?: number;
+}
+
+interface Candidate {
+  start: number; // UTF-16 into index.text
+  end: number;
+  quote: number; // similarity of the candidate text to the quote
+  prefix: number;
+  suffix: number;
+  position: number; // closeness to the old start, 0..1
+  total: number; // weighted score, 0..1
+  home: boolean; // overlaps the old span: the passage the claim was made on
+}
+
+/** What the search needs to know about the quote, normalised once. */
+interface Query {
+  index: TextIndex;
+  text: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  cpLength: number; // of the quote
+  /** Old span in UTF-16 and in code points, when the quote carried usable offsets. */
+  old?: { start: number; end: number };
+  oldCp?: { start: number; end: number };
+  /** UTF-16 distance at which position closeness reaches 0. */
+  radius: number;
+  window: number;
+}
+
+export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): AnchorResult {
+  const exact = normaliseBreaks(quote?.exact);
+  const oldCp = oldSpan(quote, index);
+  if (exact.length === 0) return orphaned(oldCp);
+  const text = index.text;
+  const cpLength = codePointLength(exact);
+
+  let old: Query['old'];
+  if (oldCp) {
+    old = { start: index.cpToText16(oldCp.start), end: index.cpToText16(oldCp.end) };
+    // The common case costs two binary searches and one comparison, no scanning.
+    if (!oldCp.clamped && old.end - old.start === exact.length && text.startsWith(exact, old.start)) {
+      return { status: 'exact', start: oldCp.start, end: oldCp.end, score: 1 };
+    }
+  }
+  const requested = options?.window;
+  const window =
+    typeof requested === 'number' && requested >= 0 ? Math.floor(requested) : Math.max(2000, 4 * cpLength);
+  const query: Query = {
+    index,
+    text,
+    exact,
+    prefix: normaliseBreaks(quote.prefix),
+    suffix: normaliseBreaks(quote.suffix),
+    cpLength,
+    old,
+    oldCp,
+    radius: Math.max(1, window),
+    window,
+  };
+
+  const occurrences: number[] = [];
+  for (let i = text.indexOf(exact); i >= 0 && occurrences.length < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1)) {
+    occurrences.push(i);
+  }
+  return (occurrences.length > 0 ? resolveOccurrences(query, occurrences) : resolveFuzzy(query)) ?? orphaned(oldCp);
+}
+
+/** The exact text occurs somewhere, just not at the old offsets. */
+function resolveOccurrences(q: Query, occurrences: number[]): AnchorResult {
+  const length = q.exact.length;
+  const candidates = occurrences.map((start) => candidate(q, start, start + length, 1, false));
+  const home = candidates.filter((c) => c.home);
+  if (home.length > 0) {
+    // Overlapping the old span: the quote shifted by less than its length — its own passage.
+    scoreContexts(q, home, home.length);
+    return moved(q, best(home, byContext));
+  }
+
+  scoreContexts(q, candidates, MAX_CONTEXT_SCORED);
+  const sorted = [...candidates].sort(byContext);
+  const top = sorted[0] as Candidate;
+  const tied = sorted.slice(1).filter((c) => Math.abs(contextScore(top) - contextScore(c)) <= EPSILON && !overlaps(c, top));
+
+  // The old passage may still be there, edited, while its exact twin sits elsewhere: that
+  // twin is a look-alike until the annotator says otherwise.
+  const edited = q.old ? editedHomePassage(q, candidates) : undefined;
+  if (edited) return ambiguous(q, [top, ...tied, edited].sort(byTotal));
+  if (tied.length > 0) return ambiguous(q, [top, ...tied]);
+  return moved(q, top);
+}
+
+/** An acceptable approximate match overlapping the old span and no exact occurrence. */
+function editedHomePassage(q: Query, occurrences: Candidate[]): Candidate | undefined {
+  const old = q.old;
+  if (!old) return undefined;
+  const k = maxErrors(q);
+  if (k === 0) return undefined;
+  const reach = q.exact.length + k;
+  const matches = fuzzyCandidates(q, Math.max(0, old.start - reach), Math.min(q.text.length, old.end + reach), k);
+  return matches.find((c) => c.home && accept(q, c) && !occurrences.some((o) => overlaps(o, c)));
+}
+
+/** No exact occurrence: approximate search near the old position, then everywhere. */
+function resolveFuzzy(q: Query): AnchorResult | undefined {
+  const k = maxErrors(q);
+  if (k === 0) return undefined;
+  let from = 0;
+  let to = q.text.length;
+  if (q.oldCp) {
+    from = q.index.cpToText16(q.oldCp.start - q.window);
+    to = q.index.cpToText16(q.oldCp.end + q.window);
+  }
+  let acceptable = fuzzyCandidates(q, from, to, k).filter((c) => accept(q, c));
+  if (acceptable.length === 0 && (from > 0 || to < q.text.length)) {
+    acceptable = fuzzyCandidates(q, 0, q.text.length, k).filter((c) => accept(q, c));
+  }
+  if (acceptable.length === 0) return undefined;
+
+  const distinct: Candidate[] = [];
+  for (const c of acceptable.sort(byTotal)) if (!distinct.some((d) => overlaps(c, d))) distinct.push(c);
+  const top = distinct[0] as Candidate;
+  const rivals = distinct.slice(1).filter((c) => top.total - c.total <= EPSILON);
+  const home = distinct.find((c) => c.home);
+  // A passage elsewhere that beats the (edited) annotated one is still only a look-alike.
+  if (home && home !== top && !rivals.includes(home)) rivals.push(home);
+  if (rivals.length > 0) return ambiguous(q, [top, ...rivals.sort(byTotal)]);
+  return { ...span(q, top), status: 'drifted', score: round(top.quote) };
+}
+
+/** Approximate matches in text[from, to), best first by errors, scored with their context. */
+function fuzzyCandidates(q: Query, from: number, to: number, k: number): Candidate[] {
+  const ends = fuzzyEnds(q.text, q.exact, k, from, to);
+  const old = q.old;
+  // Cap the expensive part (start search, context scoring), but never drop a match that ends
+  // in the old span's neighbourhood: it may be the annotated passage itself.
+  const nearOld = (e: FuzzyEnd): boolean => old !== undefined && e.end > old.start && e.end <= old.end + k + q.exact.length;
+  const chosen = [...ends].sort((a, b) => a.errors - b.errors || a.end - b.end).filter((e, i) => i < MAX_FUZZY_CANDIDATES || nearOld(e));
+  const candidates = chosen.map((e) => {
+    const m = fuzzyStart(q.text, q.exact, e.end, e.errors, from);
+    return candidate(q, m.start, m.end, 1 - m.errors / q.exact.length, true);
+  });
+  return candidates;
+}
+
+function candidate(q: Query, start: number, end: number, quote: number, withContext: boolean): Candidate {
+  const old = q.old;
+  const position = old ? Math.max(0, 1 - Math.abs(start - old.start) / q.radius) : 1;
+  const home = old !== undefined && start < Math.max(old.end, old.start + 1) && end > old.start;
+  const c: Candidate = { start, end, quote, prefix: 1, suffix: 1, position, total: 0, home };
+  if (withContext) setContext(q, c);
+  else c.total = weigh(c);
+  return c;
+}
+
+/** Context similarity for up to `limit` candidates (those nearest the old position); the rest only get the cheap exact test. */
+function scoreContexts(q: Query, candidates: Candidate[], limit: number): void {
+  const byDistance = candidates.length <= limit ? candidates : [...candidates].sort((a, b) => b.position - a.position);
+  byDistance.forEach((c, i) => {
+    if (i < limit) setContext(q, c);
+    else {
+      const perfect = contextIsPerfect(q.prefix, q.suffix, q.text, c.start, c.end);
+      c.prefix = c.suffix = perfect ? 1 : 0;
+      c.total = weigh(c);
+    }
+  });
+}
+
+function setContext(q: Query, c: Candidate): void {
+  if (contextIsPerfect(q.prefix, q.suffix, q.text, c.start, c.end)) {
+    c.prefix = c.suffix = 1;
+  } else {
+    c.prefix = prefixSimilarity(q.prefix, q.text, c.start);
+    c.suffix = suffixSimilarity(q.suffix, q.text, c.end);
+  }
+  c.total = weigh(c);
+}
+
+function weigh(c: Candidate): number {
+  return (
+    (WEIGHT.quote * c.quote + WEIGHT.prefix * c.prefix + WEIGHT.suffix * c.suffix + WEIGHT.position * c.position) /
+    TOTAL_WEIGHT
+  );
+}
+
+/** Stricter for short quotes: a few letters with an error match many places by chance. */
+function accept(q: Query, c: Candidate): boolean {
+  const short = q.cpLength < SHORT_QUOTE;
+  return c.quote >= (short ? 0.9 : 0.75) && c.total >= (short ? 0.6 : 0.5);
+}
+
+/** DESIGN §2: min(256, len/4) edits; short quotes allow only what `accept` could take. */
+function maxErrors(q: Query): number {
+  const length = q.exact.length;
+  return q.cpLength < SHORT_QUOTE ? Math.floor(length / 10) : Math.min(256, Math.floor(length / 4));
+}
+
+const contextScore = (c: Candidate): number => (c.prefix + c.suffix) / 2;
+
+/** Exact occurrences rank by context first, position second. */
+function byContext(a: Candidate, b: Candidate): number {
+  const rank = (c: Candidate): number =>
+    (WEIGHT.prefix * c.prefix + WEIGHT.suffix * c.suffix + WEIGHT.position * c.position) /
+    (WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position);
+  return rank(b) - rank(a) || a.start - b.start;
+}
+
+function byTotal(a: Candidate, b: Candidate): number {
+  return b.total - a.total || a.start - b.start;
+}
+
+function best(candidates: Candidate[], order: (a: Candidate, b: Candidate) => number): Candidate {
+  return [...candidates].sort(order)[0] as Candidate;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function moved(q: Query, c: Candidate): AnchorResult {
+  return { ...span(q, c), status: 'moved', score: 1 };
+}
+
+function ambiguous(q: Query, candidates: Candidate[]): AnchorResult {
+  const list: AnchorCandidate[] = candidates.map((c) => ({ ...span(q, c), score: round(c.quote) }));
+  const top = list[0] as AnchorCandidate;
+  return {
+    status: 'ambiguous',
+    start: top.start,
+    end: top.end,
+    score: Math.max(...list.map((c) => c.score)),
+    candidates: list,
+  };
+}
+
+/** Code point span of a candidate; an end inside a surrogate pair takes the whole character. */
+function span(q: Query, c: Candidate): { start: number; end: number } {
+  let end = c.end;
+  if (end > 0 && end < q.text.length && isHigh(q.text.charCodeAt(end - 1)) && isLow(q.text.charCodeAt(end))) end++;
+  return { start: q.index.text16ToCp(c.start), end: q.index.text16ToCp(end) };
+}
+
+function orphaned(old: { start: number; end: number } | undefined): AnchorResult {
+  return { status: 'orphaned', start: old?.start ?? 0, end: old?.end ?? 0, score: 0 };
+}
+
+/** The quote's recorded offsets clamped to the text, or undefined when absent or unusable. */
+function oldSpan(quote: QuoteSelector, index: TextIndex): { start: number; end: number; clamped: boolean } | undefined {
+  const start = quote?.start;
+  const end = quote?.end;
+  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) {
+    return undefined;
+  }
+  if (start < 0 || end < start) return undefined;
+  const length = index.cpLength;
+  const s = Math.min(Math.floor(start), length);
+  const e = Math.min(Math.floor(end), length);
+  return { start: s, end: e, clamped: s !== start || e !== end };
+}
+
+/** Quotes are compared with the normalised text, so their line breaks are normalised too. */
+function normaliseBreaks(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
+}
+
+function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if (isHigh(s.charCodeAt(i)) && isLow(s.charCodeAt(i + 1))) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,25 @@
+/** Edits that point a claim's quote at a new span: exact, prefix, suffix and offsets together. */
+import type { TextEdit } from '../model/finding';
+import type { Claim } from '../model/sidecar';
+import type { YamlFile } from '../dataset/files';
+import type { TextIndex } from '../text/textIndex';
+import { makeQuote } from '../anchor';
+import { replaceValue } from './yamlEdit';
+
+export function requoteEdits(sidecar: YamlFile, claim: Claim, index: TextIndex, start: number, end: number): TextEdit[] {
+  const q = makeQuote(index, start, end);
+  const base = ['claims', claim.index, 'quote'];
+  const edits: TextEdit[] = [];
+  const push = (key: string, value: string | number, style: 'auto' | 'double') => {
+    const old = claim.quote?.[key as 'exact'];
+    if (old === value) return;
+    const e = replaceValue(sidecar, [...base, key], value, style);
+    if (e) edits.push(e);
+  };
+  push('exact', q.exact, 'double');
+  push('prefix', q.prefix, 'double');
+  push('suffix', q.suffix, 'double');
+  push('start', q.start, 'auto');
+  push('end', q.end, 'auto');
+  return edits;
+}
