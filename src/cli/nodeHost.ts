@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Host, ReadResult } from '../core';
+import { UsageError } from './args';
 
 const SKIP = new Set(['node_modules', '.git']);
 
@@ -50,4 +51,12 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await fs.rm(tmp, { force: true });
     throw error;
   }
+}
+
+/** Resolves the DIR argument; a path that is not a folder is a usage error (exit 2). */
+export async function datasetDir(cwd: string, arg: string | undefined): Promise<string> {
+  const dir = path.resolve(cwd, arg ?? '.');
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  return dir;
 }

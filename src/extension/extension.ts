@@ -1,8 +1,44 @@
+/** Activation: wires the controller, diagnostics and editor features; every registration is disposed. */
 import * as vscode from 'vscode';
+import type { ClaimbookApi } from './api';
+import { ValidationController } from './controller';
+import { DatasetRoots } from './datasets';
+import { ClaimHoverProvider } from './hover';
+import { ClaimDecorations } from './decorations';
+import { ClaimStatusBar } from './statusBar';
+import { ClaimCodeActions } from './codeActions';
+import { registerCommands } from './commands';
 
-// Placeholder until the editor issue lands: proves the bundle loads in the extension host.
-export function activate(_context: vscode.ExtensionContext): { ready: true } {
-  return { ready: true };
+export async function activate(context: vscode.ExtensionContext): Promise<ClaimbookApi> {
+  const started = performance.now();
+  const roots = new DatasetRoots();
+  const diagnostics = vscode.languages.createDiagnosticCollection('claimbook');
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  const controller = new ValidationController(roots, diagnostics, docs);
+  const articles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.{txt,md}' }, { scheme: 'vscode-remote', pattern: '**/*.{txt,md}' }];
+  const yamlFiles: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.claims.yaml' }, { pattern: '**/claimbook.yaml' }];
+  context.subscriptions.push(
+    diagnostics,
+    controller,
+    new ClaimDecorations(controller),
+    new ClaimStatusBar(controller),
+    vscode.languages.registerHoverProvider(articles, new ClaimHoverProvider(controller)),
+    vscode.languages.registerCodeActionsProvider([...articles, ...yamlFiles], new ClaimCodeActions(controller), ClaimCodeActions.metadata),
+    ...registerCommands(controller),
+  );
+  // Finding the roots is the only work before returning; the first validation runs in the background.
+  await roots.refresh();
+  controller.start();
+  const activationMs = performance.now() - started;
+  return {
+    onDidValidate: controller.onDidValidate,
+    activationMs,
+    validateAll: async () => {
+      await roots.refresh();
+      await controller.validateAll('api');
+    },
+    controller,
+  };
 }
 
 export function deactivate(): void {}

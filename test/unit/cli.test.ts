@@ -84,7 +84,7 @@ describe('claimbook CLI', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-empty-'));
     const cases: Array<[string[], RegExp]> = [
       [['check', empty], /no claimbook\.yaml found/],
-      [['check', path.join(empty, 'nope')], /no claimbook\.yaml found/],
+      [['check', path.join(empty, 'nope')], /not a folder/],
       [['check', '--format', 'xml'], /--format must be one of text, json, sarif, github/],
       [['check', '--max-warnings', 'many'], /--max-warnings needs a whole number/],
       [['check', '--frobnicate'], /unknown option --frobnicate/],

@@ -58,7 +58,7 @@ describe('rule scenarios (test/fixtures)', () => {
       }
       const after = await checkDataset(new MemoryHost(files), { severities: severitiesFor(name) });
       for (const f of fixed) {
-        const still = after.findings.filter((g) => g.rule === f.rule && g.claimId === f.claimId && g.file === f.file);
+        const still = after.findings.filter((g) => g.rule === f.rule && g.claimId === f.claimId && g.file === f.file && g.message === f.message);
         if (f.rule === 'missing-field') {
           // The fix inserts an empty stub for the annotator to fill in: the finding stays, on the stub.
           const stub = (f.fixes as Fix[])[0]?.edits[0]?.newText ?? '';

@@ -1,7 +1,7 @@
 /** `claimbook check [DIR]`: validate, print findings, optionally apply safe fixes. */
 import * as path from 'node:path';
 import { applyFixes, checkDataset, FileCache, type CheckResult, type Fix } from '../../core';
-import { NodeHost, writeFileAtomic } from '../nodeHost';
+import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
 import { locate, type LocatedFinding } from '../format/locate';
 import { formatText } from '../format/text';
 import { formatJson } from '../format/json';
@@ -24,7 +24,7 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings needs a whole number');
   if (maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of at least 0');
   if (args.positionals.length > 1) throw new UsageError('check takes one folder');
-  const dir = path.resolve(io.cwd, args.positionals[0] ?? '.');
+  const dir = await datasetDir(io.cwd, args.positionals[0]);
   const host = new NodeHost(dir);
   const cache = new FileCache();
 

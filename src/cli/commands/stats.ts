@@ -1,7 +1,6 @@
 /** `claimbook stats [DIR]`: counts by actor, commitment, stance and article. */
-import * as path from 'node:path';
 import { checkDataset, computeStats, type Stats } from '../../core';
-import { NodeHost } from '../nodeHost';
+import { datasetDir, NodeHost } from '../nodeHost';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
 
@@ -9,7 +8,7 @@ export async function runStats(args: ParsedArgs, io: Io): Promise<number> {
   const format = args.flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json for stats');
   if (args.positionals.length > 1) throw new UsageError('stats takes one folder');
-  const dir = path.resolve(io.cwd, args.positionals[0] ?? '.');
+  const dir = await datasetDir(io.cwd, args.positionals[0]);
   const result = await checkDataset(new NodeHost(dir));
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);

@@ -105,11 +105,12 @@ export async function checkDataset(host: Host, options: CheckOptions = {}, cache
       if (t !== undefined) article = cache.article(sidecar.articlePath, t);
     }
     const live = article ? options.liveSpans?.get(article.path) : undefined;
-    sidecars.push({ codebook, sidecar, article, claims: anchorClaims(sidecar, article, live) });
+    // Rules that need the codebook skip it while it does not parse, instead of calling every id unknown.
+    sidecars.push({ codebook: usable(codebook) ? codebook : undefined, sidecar, article, claims: anchorClaims(sidecar, article, live) });
   }
   cache.retain(new Set(files));
 
-  const context: DatasetContext = { codebook, sidecars, articles: [...articles.values()], unreadable };
+  const context: DatasetContext = { codebook: usable(codebook) ? codebook : undefined, yamlFiles: [codebook, ...sidecars.map((s) => s.sidecar)], sidecars, articles: [...articles.values()], unreadable };
   for (const a of articles.values()) if (a.problem) unreadable.push({ path: a.path, reason: a.problem });
   const findings = runRules(context, options.severities ?? {});
   return { findings, codebook, sidecars, articles: context.articles, texts };
@@ -121,8 +122,7 @@ export function runRules(context: DatasetContext, severities: SeverityOverrides)
     const level = severities[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
     const report = reporter(rule, level, findings);
-    const yamlFiles: YamlFile[] = [...(context.codebook ? [context.codebook] : []), ...context.sidecars.map((s) => s.sidecar)];
-    if (rule.checkYaml) for (const f of yamlFiles) rule.checkYaml(f, report);
+    if (rule.checkYaml) for (const f of context.yamlFiles) rule.checkYaml(f, report);
     if (rule.checkCodebook && context.codebook && usable(context.codebook)) rule.checkCodebook(context.codebook, report);
     if (rule.checkSidecar) for (const s of context.sidecars) if (usable(s.sidecar)) rule.checkSidecar(s, report);
     rule.checkDataset?.(context, report);

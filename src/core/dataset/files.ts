@@ -35,12 +35,13 @@ export interface ArticleFile {
 
 export function loadCodebookFile(path: string, text: string): CodebookFile {
   const parsed = parseYaml(text);
-  return { path, text, parsed, schema: validateCodebook(parsed), model: buildCodebook(parsed.value) };
+  return { path, text, parsed, schema: validateCodebook(parsed), model: buildCodebook(parsed.problems.length === 0 ? parsed.value : undefined) };
 }
 
 export function loadSidecarFile(path: string, text: string): SidecarFile {
   const parsed = parseYaml(text);
-  const model = buildSidecar(parsed.value);
+  // Claims from a file that did not parse cleanly are not trusted by any rule.
+  const model = buildSidecar(parsed.problems.length === 0 ? parsed.value : undefined);
   return {
     path,
     text,

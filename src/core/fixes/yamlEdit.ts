@@ -58,3 +58,23 @@ export function appendToMap(file: YamlFile, mapPath: PathSegment[], keys: readon
   if (!r.exact || file.text.slice(r.start, r.end).replace(/\s/g, '') !== '{}') return undefined;
   return { start: r.start, end: r.end, newText: `{ ${key}: ${valueText} }` };
 }
+
+/** Appends an item to the sequence at `seqPath` (flow `[a, b]` or block `- a`); `count` is its length. */
+export function appendToSeq(file: YamlFile, seqPath: PathSegment[], count: number, valueText: string): TextEdit | undefined {
+  const r = nodeRange(file.parsed, seqPath, 'value');
+  if (!r.exact) return undefined;
+  const text = file.text;
+  if (text[r.start] === '[' && text[r.end - 1] === ']') {
+    const empty = text.slice(r.start + 1, r.end - 1).trim() === '';
+    return { start: r.end - 1, end: r.end - 1, newText: empty ? valueText : `, ${valueText}` };
+  }
+  if (count === 0) return undefined;
+  const last = nodeRange(file.parsed, [...seqPath, count - 1], 'value');
+  if (!last.exact) return undefined;
+  const lineStart = text.lastIndexOf('\n', r.start - 1) + 1;
+  const indent = text.slice(lineStart, r.start).replace(/-.*$/, '');
+  const eol = text.indexOf('\n', last.end);
+  const at = eol < 0 ? text.length : eol > 0 && text[eol - 1] === '\r' ? eol - 1 : eol;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return { start: at, end: at, newText: `${newline}${indent}- ${valueText}` };
+}

@@ -36,7 +36,10 @@ export interface SidecarContext {
 }
 
 export interface DatasetContext {
+  /** The codebook when it parsed cleanly; rules needing ids skip otherwise. */
   codebook: CodebookFile | undefined;
+  /** Every YAML file read, usable or not: the codebook first, then the sidecars. */
+  yamlFiles: YamlFile[];
   sidecars: SidecarContext[];
   articles: ArticleFile[];
   /** Files the host could not read or that cannot be used at all. */

@@ -1,10 +1,12 @@
 /** Shared body of the three unknown-id rules: report the dangling id with "did you mean" fixes. */
 import type { Fix } from '../model/finding';
 import type { Claim } from '../model/sidecar';
-import { replaceValue } from '../fixes/yamlEdit';
+import { appendToSeq, insertKeyAfter, renderScalar, replaceValue } from '../fixes/yamlEdit';
 import { suggest, type Candidate } from './suggest';
 import type { Report, SidecarContext } from './rule';
 import { at, claimPath } from './where';
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function reportUnknown(
   ctx: SidecarContext,
@@ -24,6 +26,13 @@ export function reportUnknown(
     // Safe only when the value was unmistakably a name or alias of exactly one entry.
     if (edit) fixes.push({ title: `Change to '${s.id}'`, file: ctx.sidecar.path, edits: [edit], safe: s.exact && suggestions.length === 1, preferred: fixes.length === 0 });
   }
+  // A name-like value ("Macron", "President Macron") may be a spelling the codebook lacks.
+  if ((key === 'actor' || key === 'speaker') && !ID.test(value)) {
+    for (const s of suggestions) if (!s.exact) {
+      const fix = aliasFix(ctx, s.id, value);
+      if (fix) fixes.push(fix);
+    }
+  }
   const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s.id}'`).join(', ')}?` : '';
   report({
     message: `unknown ${noun} '${value}'${hint}`,
@@ -31,4 +40,21 @@ export function reportUnknown(
     claimId: claim.id,
     fixes,
   });
+}
+
+function aliasFix(ctx: SidecarContext, actorId: string, alias: string): Fix | undefined {
+  const codebook = ctx.codebook;
+  const actor = codebook?.model.actors.get(actorId);
+  if (!codebook || !actor) return undefined;
+  const rendered = renderScalar(alias);
+  const edit = actor.aliases.length > 0 || hasKey(codebook.parsed.value, actorId, 'aliases')
+    ? appendToSeq(codebook, ['actors', actorId, 'aliases'], actor.aliases.length, rendered)
+    : insertKeyAfter(codebook, ['actors', actorId], 'name', 'aliases', `[${rendered}]`);
+  return edit ? { title: `Add '${alias}' as an alias of '${actorId}'`, file: codebook.path, edits: [edit], safe: false } : undefined;
+}
+
+function hasKey(root: unknown, actorId: string, key: string): boolean {
+  const actors = (root as { actors?: Record<string, unknown> } | undefined)?.actors;
+  const actor = actors && Object.prototype.hasOwnProperty.call(actors, actorId) ? actors[actorId] : undefined;
+  return typeof actor === 'object' && actor !== null && Object.prototype.hasOwnProperty.call(actor, key);
 }

@@ -38,14 +38,17 @@ export interface Expectation {
   rule: string;
 }
 
-/** `# expect: rule-a, rule-b` markers, read byte-wise so they work in non-UTF-8 and binary files too. */
+/**
+ * `# expect: rule-a, rule-b` markers, read byte-wise so they work in non-UTF-8 and binary files
+ * too; `# expect-next-line: rule` marks the following line, for lines that must stay bare.
+ */
 export function expectations(files: Map<string, Uint8Array>): Expectation[] {
   const out: Expectation[] = [];
   for (const [file, bytes] of files) {
     const lines = Buffer.from(bytes).toString('latin1').split(/\r\n|\r|\n/);
     lines.forEach((text, i) => {
-      const m = /#\s*expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)/.exec(text);
-      if (m) for (const rule of (m[1] as string).split(',')) out.push({ file, line: i + 1, rule: rule.trim() });
+      const m = /#\s*expect(-next-line)?:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)/.exec(text);
+      if (m) for (const rule of (m[2] as string).split(',')) out.push({ file, line: i + (m[1] ? 2 : 1), rule: rule.trim() });
     });
   }
   return out;

@@ -1,0 +1,233 @@
+/**
+ * Guarded YAML parsing: the only entry from text to a `yaml` Document (DESIGN §5, STYLE §6).
+ * Never throws; every refusal or parse error comes back as a problem with offsets.
+ */
+import { Composer, CST, Lexer, Parser, YAMLParseError, isAlias, isCollection, isPair, isScalar } from 'yaml';
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import { DEFAULT_MAX_BYTES, MAX_NESTING, checkBinary, checkSize, findConflictMarkers, findIndicatorRun } from './guards';
+
+export interface YamlProblem {
+  rule: 'yaml-syntax' | 'merge-conflict';
+  message: string;
+  /** UTF-16 offsets into `text`. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedYaml {
+  text: string;
+  /** Undefined when a guard refused to parse. */
+  doc: Document.Parsed | undefined;
+  /**
+   * Plain JS. `__proto__` and other inherited names are own data properties, never prototypes.
+   * Undefined when unusable (refused, or the alias cap was hit); `null` for an empty file.
+   */
+  value: unknown;
+  problems: YamlProblem[];
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+// Core schema: no YAML 1.1 surprises (`no` is a string, `2025-03-11` stays a string); merge
+// keys off (`<<` is an ordinary key, so no silent expansion); duplicate keys are errors.
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+  // Everything is reported as data; nothing should reach the console.
+  logLevel: 'error',
+};
+
+export function parseYaml(text: string, options: { maxBytes?: number } = {}): ParsedYaml {
+  try {
+    return parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  } catch (error) {
+    // Defence in depth: the guards should make this unreachable.
+    const message = `could not parse: ${error instanceof Error ? error.message : String(error)}`;
+    return refused(text, [{ rule: 'yaml-syntax', message, start: 0, end: 0 }]);
+  }
+}
+
+function refused(text: string, problems: YamlProblem[]): ParsedYaml {
+  return { text, doc: undefined, value: undefined, problems };
+}
+
+function syntax(message: string, start: number, end: number): YamlProblem {
+  return { rule: 'yaml-syntax', message, start, end };
+}
+
+function parseGuarded(text: string, maxBytes: number): ParsedYaml {
+  const tooLarge = checkSize(text, maxBytes);
+  if (tooLarge) return refused(text, [syntax(tooLarge.message, tooLarge.start, tooLarge.end)]);
+  const binary = checkBinary(text);
+  if (binary) return refused(text, [syntax(binary.message, binary.start, binary.end)]);
+  const markers = findConflictMarkers(text);
+  if (markers.length > 0) {
+    return refused(text, markers.map((m) => ({ rule: 'merge-conflict', message: m.message, start: m.start, end: m.end })));
+  }
+  const run = findIndicatorRun(text, MAX_NESTING);
+  if (run !== undefined) return refused(text, [syntax(`nesting deeper than ${MAX_NESTING}`, run, run + 1)]);
+
+  const composed = compose(text);
+  if (composed.tooDeepAt !== undefined) {
+    const at = composed.tooDeepAt;
+    return refused(text, [syntax(`flow nesting deeper than ${MAX_NESTING}`, at, at + 1)]);
+  }
+  const doc = composed.doc;
+  const problems: YamlProblem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) problems.push(fromYamlError(text, error));
+
+  const shape = inspect(doc);
+  if (shape.tooDeepAt !== undefined) {
+    problems.push(syntax(`nesting deeper than ${MAX_NESTING}`, shape.tooDeepAt, shape.tooDeepAt + 1));
+    return refused(text, problems);
+  }
+  for (const key of shape.badKeys) {
+    const [start, end] = rangeOf(key.node, text);
+    problems.push(syntax(`mapping keys must be plain values, not ${key.kind}; this entry is ignored`, start, end));
+  }
+
+  let value: unknown;
+  try {
+    const source = shape.badKeys.length > 0 ? withoutPairs(doc, new Set(shape.badKeys.map((k) => k.pair))) : doc;
+    value = source.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const [start, end] = shape.firstAlias ? rangeOf(shape.firstAlias, text) : [0, 0];
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}): possible "billion laughs" attack`
+        : `could not read the document: ${error instanceof Error ? error.message : String(error)}`;
+    problems.push(syntax(message, start, end));
+    value = undefined;
+  }
+  return { text, doc, value, problems };
+}
+
+/**
+ * `parseDocument` spelled out (lexer → parser → composer) so that the flow depth can be
+ * counted on the lexer's own tokens, exactly as the parser will see them, and the tokens
+ * stop before the composer's recursion ever meets a deep collection.
+ */
+function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number } {
+  const parser = new Parser();
+  let tooDeepAt: number | undefined;
+  function* tokens(): Generator<CST.Token> {
+    let depth = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      if (lexeme === '[' || lexeme === '{') {
+        if (++depth > MAX_NESTING) {
+          tooDeepAt = parser.offset;
+          return;
+        }
+      } else if (lexeme === ']' || lexeme === '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (lexeme === CST.FLOW_END) {
+        depth = 0; // the lexer abandoned an unterminated flow collection
+      }
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer(OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      const [start, end] = next.range;
+      doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document; the fallback only satisfies types.
+  return { doc: doc ?? new Composer(OPTIONS).compose([], true, 0).next().value!, tooDeepAt };
+}
+
+function fromYamlError(text: string, error: { code: string; message: string; pos: [number, number] }): YamlProblem {
+  const start = clamp(error.pos[0], text.length);
+  const end = Math.max(start, clamp(error.pos[1], text.length));
+  let message = error.message;
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = text.slice(start, end).trim();
+    message = key ? `duplicate key ${key.length > 40 ? `${key.slice(0, 40)}…` : key}` : 'duplicate key';
+  }
+  return syntax(message, start, end);
+}
+
+function clamp(n: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(Math.max(0, n), max) : 0;
+}
+
+type YamlNode = import('yaml').Node;
+
+interface Shape {
+  tooDeepAt?: number;
+  badKeys: { pair: object; node: YamlNode; kind: string }[];
+  firstAlias?: YamlNode;
+}
+
+/**
+ * One iterative walk (no recursion: depth is what we are checking) for total nesting,
+ * non-scalar keys (converting them to JS stringifies each nested key again, which takes
+ * seconds for a few hundred `? ? ?` levels) and the first alias, where an alias bomb is
+ * reported.
+ */
+function inspect(doc: Document.Parsed): Shape {
+  const shape: Shape = { badKeys: [] };
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      if (!shape.firstAlias || start(node) < start(shape.firstAlias)) shape.firstAlias = node;
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    if (depth >= MAX_NESTING) {
+      shape.tooDeepAt = start(node);
+      return shape;
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        const key = item.key as unknown;
+        if (key !== null && !isScalar(key) && (isAlias(key) || isCollection(key))) {
+          shape.badKeys.push({ pair: item, node: key, kind: isAlias(key) ? 'aliases' : 'collections' });
+          continue; // its insides are dropped with it
+        }
+        stack.push({ node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return shape;
+}
+
+function start(node: YamlNode): number {
+  return node.range?.[0] ?? 0;
+}
+
+function rangeOf(node: YamlNode, text: string): [number, number] {
+  const range = node.range;
+  if (!range) return [0, 0];
+  return [clamp(range[0], text.length), clamp(Math.max(range[0], range[1]), text.length)];
+}
+
+/** A copy of `doc` without the given pairs (the original keeps them, for ranges and edits). */
+function withoutPairs(doc: Document.Parsed, drop: Set<object>): Document.Parsed {
+  const copy = doc.clone() as Document.Parsed;
+  // A clone has the original's shape, so walk both in step and filter the copy's items.
+  const stack: [unknown, unknown][] = [[doc.contents, copy.contents]];
+  while (stack.length > 0) {
+    const [original, cloned] = stack.pop()!;
+    if (!isCollection(original) || !isCollection(cloned)) continue;
+    const kept: unknown[] = [];
+    original.items.forEach((item, index) => {
+      if (drop.has(item as object)) return;
+      const twin = cloned.items[index];
+      kept.push(twin);
+      stack.push(isPair(item) && isPair(twin) ? [item.value, twin.value] : [item, twin]);
+    });
+    cloned.items = kept as typeof cloned.items;
+  }
+  return copy;
+}

@@ -1,0 +1,58 @@
+/** The command table (STYLE §11): each handler wrapped so failures reach the user, not the log. */
+import * as vscode from 'vscode';
+import { nodeRange } from '../core';
+import { COMMANDS } from './commandIds';
+import type { ValidationController } from './controller';
+import { uriOf } from './datasets';
+
+type Handler = (...args: unknown[]) => unknown;
+
+export function registerCommands(controller: ValidationController): vscode.Disposable[] {
+  const table: Record<string, Handler> = {
+    [COMMANDS.validate]: () => controller.validateAll('command'),
+    [COMMANDS.toggleDecorations]: async () => {
+      const config = vscode.workspace.getConfiguration('claimbook');
+      await config.update('decorations.enabled', !config.get<boolean>('decorations.enabled', true), vscode.ConfigurationTarget.Workspace);
+    },
+    [COMMANDS.openSidecar]: () => openSidecar(controller),
+    [COMMANDS.openClaim]: (sidecarPath, claimIndex) => openClaim(controller, sidecarPath, claimIndex),
+  };
+  return Object.entries(table).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Claimbook: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
+  );
+}
+
+async function openSidecar(controller: ValidationController): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const v = editor ? controller.validationFor(editor.document.uri) : undefined;
+  if (!editor || !v) {
+    void vscode.window.showInformationMessage('Claimbook: the active file is not part of a dataset (no claimbook.yaml above it).');
+    return;
+  }
+  const sidecar = v.result.sidecars.find((s) => s.article?.path === v.located.path);
+  if (!sidecar) {
+    void vscode.window.showInformationMessage(`Claimbook: ${v.located.path} has no sidecar yet.`);
+    return;
+  }
+  await vscode.window.showTextDocument(uriOf(v.root, sidecar.sidecar.path));
+}
+
+/** Opens a sidecar at a claim (used by hover links): `[sidecarPath, claimIndex]`. */
+async function openClaim(controller: ValidationController, sidecarPath: unknown, claimIndex: unknown): Promise<void> {
+  if (typeof sidecarPath !== 'string' || typeof claimIndex !== 'number') return;
+  for (const v of controller.validations()) {
+    const ctx = v.result.sidecars.find((s) => s.sidecar.path === sidecarPath);
+    if (!ctx) continue;
+    const r = nodeRange(ctx.sidecar.parsed, ['claims', claimIndex], 'value');
+    const range = v.positions.range(sidecarPath, r.start, r.start);
+    await vscode.window.showTextDocument(uriOf(v.root, sidecarPath), { selection: range });
+    return;
+  }
+}

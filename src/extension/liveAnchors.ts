@@ -1,0 +1,120 @@
+/**
+ * Claim spans that follow the text while an article is edited (DESIGN §2): each content change
+ * shifts the spans by its exact delta, no search. A change inside a quote marks it touched (a
+ * quote-mismatch). On save, untouched spans that moved are written back to the sidecar in one
+ * undoable WorkspaceEdit; drifted or touched claims are never moved silently.
+ */
+import * as vscode from 'vscode';
+import { loadSidecarFile, shiftSpan, TextIndex, requoteEdits, type CheckResult, type LiveSpan } from '../core';
+import { addEdits } from './convert';
+import { uriOf } from './datasets';
+
+interface Tracked {
+  index: TextIndex;
+  /** Spans by claim id; absent until the first edit after a validation seeded them. */
+  spans: Map<string, LiveSpan> | undefined;
+}
+
+export class LiveAnchors {
+  private readonly docs = new Map<string, Tracked>();
+
+  /** Remember an article's text so later changes can be converted to code points. */
+  track(doc: vscode.TextDocument): void {
+    if (!this.docs.has(doc.uri.toString())) this.docs.set(doc.uri.toString(), { index: TextIndex.of(doc.getText()), spans: undefined });
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.docs.delete(uri.toString());
+  }
+
+  /**
+   * Applies a change event to the spans of an article; `seed` supplies the last validation so the
+   * first edit starts from the anchors it found (only if it saw this very text).
+   */
+  applyChange(event: vscode.TextDocumentChangeEvent, path: string, seed: CheckResult | undefined): void {
+    const key = event.document.uri.toString();
+    const tracked = this.docs.get(key);
+    if (!tracked) {
+      this.docs.set(key, { index: TextIndex.of(event.document.getText()), spans: undefined });
+      return;
+    }
+    if (event.contentChanges.length === 0) return;
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedSpans(seed, path) : new Map();
+    let index = tracked.index;
+    // The extension host applies contentChanges one after another, each against the result of the previous.
+    for (const change of event.contentChanges) {
+      const start = index.rawToCp(change.rangeOffset);
+      const end = index.rawToCp(change.rangeOffset + change.rangeLength);
+      const newLength = [...change.text.replace(/\r\n?/g, '\n')].length;
+      for (const [id, span] of tracked.spans) {
+        const shifted = shiftSpan(span, { start, end, newLength });
+        tracked.spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
+      }
+      if (event.contentChanges.length > 1) {
+        const raw = index.raw;
+        index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
+      }
+    }
+    tracked.index = TextIndex.of(event.document.getText());
+  }
+
+  /** Live spans of every edited article under a root, for the check options. */
+  spansFor(root: vscode.Uri, locate: (uri: vscode.Uri) => { root: vscode.Uri; path: string } | undefined): Map<string, ReadonlyMap<string, LiveSpan>> {
+    const out = new Map<string, ReadonlyMap<string, LiveSpan>>();
+    for (const [key, tracked] of this.docs) {
+      if (!tracked.spans) continue;
+      const where = locate(vscode.Uri.parse(key));
+      if (where && where.root.toString() === root.toString()) out.set(where.path, tracked.spans);
+    }
+    return out;
+  }
+
+  /**
+   * After the article is saved: write moved, untouched spans back to its sidecar(s). Returns
+   * whether an edit was applied. The spans are dropped either way; stored offsets rule again.
+   */
+  async writeBack(doc: vscode.TextDocument, root: vscode.Uri, path: string, result: CheckResult | undefined): Promise<boolean> {
+    const tracked = this.docs.get(doc.uri.toString());
+    const spans = tracked?.spans;
+    if (tracked) tracked.spans = undefined;
+    if (!spans || !result || !tracked) return false;
+    const edit = new vscode.WorkspaceEdit();
+    const toSave: vscode.Uri[] = [];
+    for (const ctx of result.sidecars) {
+      if (ctx.article?.path !== path) continue;
+      const uri = uriOf(root, ctx.sidecar.path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      // Always edit what the sidecar holds now, which may be newer than the last validation.
+      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const sidecar = loadSidecarFile(ctx.sidecar.path, text);
+      if (sidecar.parsed.problems.length > 0) continue;
+      const edits = sidecar.model.claims.flatMap((claim) => {
+        const span = claim.id === undefined ? undefined : spans.get(claim.id);
+        if (!span || span.touched || !claim.quote) return [];
+        if (span.start === claim.quote.start && span.end === claim.quote.end) return [];
+        return requoteEdits(sidecar, claim, tracked.index, span.start, span.end);
+      });
+      if (edits.length === 0) continue;
+      addEdits(edit, uri, text, edits);
+      if (!open?.isDirty) toSave.push(uri);
+    }
+    if (edit.size === 0) return false;
+    const applied = await vscode.workspace.applyEdit(edit);
+    // Keep disk consistent with the saved article, but never save a sidecar the user left unsaved.
+    if (applied) for (const uri of toSave) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
+    return applied;
+  }
+}
+
+function seedSpans(result: CheckResult, path: string): Map<string, LiveSpan> {
+  const spans = new Map<string, LiveSpan>();
+  for (const ctx of result.sidecars) {
+    if (ctx.article?.path !== path) continue;
+    for (const { claim, anchor } of ctx.claims) {
+      if (claim.id === undefined || !anchor) continue;
+      if (anchor.status === 'exact' || anchor.status === 'moved') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
+      else if (anchor.status === 'mismatch') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: true });
+    }
+  }
+  return spans;
+}
