@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { ValidationController } from './controller';
 import { articleClaims } from './claimsAt';
 import { readSettings } from './settings';
+import { STANCE_COLOURS } from './stanceColours';
 
-export const STANCE_COLOURS = ['pledge', 'conditional', 'proposal', 'refusal', 'demand', 'report'] as const;
 
 export class ClaimDecorations implements vscode.Disposable {
   private readonly byStance = new Map<string, vscode.TextEditorDecorationType>();

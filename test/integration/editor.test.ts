@@ -1,0 +1,194 @@
+// What an annotator sees in a real VS Code: diagnostics that follow typing, anchors that follow
+// edits, write-back on save, quick fixes, hovers, and re-validation when the codebook changes.
+// Every wait is on an event (onDidValidate or onDidChangeDiagnostics), never a sleep.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ClaimbookApi } from '../../src/extension/api';
+import { activateExtension, log, openInEditor, waitForDiagnostics, waitForEvent, workspaceRoot } from './workspace';
+
+const claimbook = (d: vscode.Diagnostic) => d.source === 'claimbook';
+const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const problems = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => claimbook(d) && d.severity <= vscode.DiagnosticSeverity.Warning);
+
+let api: ClaimbookApi;
+
+/** Runs an action and waits for the validation it causes (subscribing first). */
+async function validated(action: () => Thenable<unknown>, what: string): Promise<void> {
+  const done = waitForEvent(api.onDidValidate, (e) => e.trigger !== 'activation', what);
+  await action();
+  await done;
+}
+
+/** The sample article with the most claims, and its sidecar. */
+async function busiestArticle(): Promise<{ article: vscode.Uri; sidecar: vscode.Uri }> {
+  const sidecars = await vscode.workspace.findFiles('**/*.claims.yaml');
+  let best: { article: vscode.Uri; sidecar: vscode.Uri; claims: number } | undefined;
+  for (const sidecar of sidecars) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
+    const claims = (text.match(/^\s*- id:/gm) ?? []).length;
+    const article = vscode.Uri.joinPath(sidecar, '..', (/^article: (.+)$/m.exec(text)?.[1] ?? '').trim());
+    if (!best || claims > best.claims) best = { article, sidecar, claims };
+  }
+  assert.ok(best, 'no sidecar in the workspace');
+  return best;
+}
+
+async function edit(doc: vscode.TextDocument, start: number, end: number, text: string): Promise<void> {
+  const e = new vscode.WorkspaceEdit();
+  e.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(end)), text);
+  assert.ok(await vscode.workspace.applyEdit(e), 'edit applied');
+}
+
+/** Puts a document back to its text on disk, so each test starts from the samples. */
+async function revert(uri: vscode.Uri): Promise<void> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc?.isDirty) return;
+  await vscode.window.showTextDocument(doc);
+  await validated(() => vscode.commands.executeCommand('workbench.action.files.revert'), `revert of ${uri.path}`);
+}
+
+describe('editor: validation as the annotator types', () => {
+  before(async () => {
+    api = await activateExtension<ClaimbookApi>();
+    await api.validateAll();
+    log(`activation: ${api.activationMs.toFixed(1)} ms of our own code`);
+  });
+
+  afterEach(async () => {
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) await revert(doc.uri);
+  });
+
+  it('opening a sample article shows no claimbook errors or warnings', async () => {
+    const { article } = await busiestArticle();
+    await validated(() => openInEditor(article), 'validation on open');
+    assert.deepEqual(problems(article).map((d) => d.message), []);
+  });
+
+  it('an unknown actor typed into a sidecar is reported at that node, and fixing it clears it', async () => {
+    const { sidecar } = await busiestArticle();
+    const doc = (await openInEditor(sidecar)).document;
+    const text = doc.getText();
+    const m = /^\s+actor: ([a-z-]+)$/m.exec(text);
+    assert.ok(m, 'a claim with an actor');
+    const start = m.index + m[0].indexOf(m[1] as string);
+    await edit(doc, start, start + (m[1] as string).length, 'nobody-known');
+    const diags = await waitForDiagnostics(sidecar, (ds) => ds.some((d) => rule(d) === 'unknown-actor'));
+    const d = diags.find((x) => rule(x) === 'unknown-actor') as vscode.Diagnostic;
+    assert.equal(doc.getText(d.range), 'nobody-known');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('rules.md'), 'code links to the rule docs');
+
+    await edit(doc, start, start + 'nobody-known'.length, m[1] as string);
+    await waitForDiagnostics(sidecar, (ds) => !ds.some((x) => rule(x) === 'unknown-actor'));
+  });
+
+  it('a misspelt actor gets a "did you mean" quick fix that repairs the file', async () => {
+    const { sidecar } = await busiestArticle();
+    const doc = (await openInEditor(sidecar)).document;
+    const m = /^\s+actor: ([a-z-]{5,})$/m.exec(doc.getText());
+    assert.ok(m);
+    const id = m[1] as string;
+    const typo = `${id.slice(0, 2)}${id[3]}${id[2]}${id.slice(4)}`;
+    const start = m.index + m[0].indexOf(id);
+    await edit(doc, start, start + id.length, typo);
+    const [d] = (await waitForDiagnostics(sidecar, (ds) => ds.some((x) => rule(x) === 'unknown-actor'))).filter((x) => rule(x) === 'unknown-actor');
+    assert.ok(d);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === `Change to '${id}'`);
+    assert.ok(fix?.edit, `quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.equal(doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(start + id.length))), id);
+    await waitForDiagnostics(sidecar, (ds) => !ds.some((x) => rule(x) === 'unknown-actor'));
+  });
+
+  it('text inserted before a quote keeps claims anchored; saving writes the offsets back, one undo reverts them', async () => {
+    const { article, sidecar } = await busiestArticle();
+    const doc = (await openInEditor(article)).document;
+    const sidecarBefore = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
+    const firstStart = Number(/^\s+start: (\d+)$/m.exec(sidecarBefore)?.[1]);
+    const inserted = 'Breaking: ';
+    const started = Date.now();
+    await validated(() => edit(doc, 0, 0, inserted), 'validation after typing');
+    log(`keystroke → diagnostics on ${article.path.split('/').pop()}: ${Date.now() - started} ms including the debounce`);
+    assert.deepEqual(problems(article).map((d) => `${rule(d)}: ${d.message}`), [], 'claims stay anchored while typing');
+
+    await validated(() => doc.save(), 'validation after save');
+    const sidecarDoc = await vscode.workspace.openTextDocument(sidecar);
+    const afterSave = sidecarDoc.getText();
+    assert.equal(Number(/^\s+start: (\d+)$/m.exec(afterSave)?.[1]), firstStart + inserted.length, 'offsets moved by the inserted text');
+    assert.deepEqual(problems(article), []);
+    assert.deepEqual(problems(sidecar), []);
+
+    await vscode.window.showTextDocument(sidecarDoc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(sidecarDoc.getText(), sidecarBefore, 'one undo reverts the write-back');
+
+    // Restore the samples for the next tests: article text and sidecar on disk.
+    await edit(doc, 0, inserted.length, '');
+    await doc.save();
+    await sidecarDoc.save();
+  });
+
+  it('an edit inside a quote is a quote-mismatch at the claim, with a fix that updates the quote', async () => {
+    const { article, sidecar } = await busiestArticle();
+    const doc = (await openInEditor(article)).document;
+    await validated(async () => undefined, 'settled').catch(() => undefined);
+    const sidecarText = (await vscode.workspace.openTextDocument(sidecar)).getText();
+    const exact = JSON.parse(/^\s+exact: (".*")$/m.exec(sidecarText)?.[1] ?? '""') as string;
+    const at = doc.getText().indexOf(exact);
+    assert.ok(at >= 0, 'the first quote occurs in the article');
+    const middle = at + Math.floor(exact.length / 2);
+    await edit(doc, middle, middle, 'XYZ');
+    const diags = await waitForDiagnostics(article, (ds) => ds.some((d) => rule(d) === 'quote-mismatch'));
+    const d = diags.find((x) => rule(x) === 'quote-mismatch') as vscode.Diagnostic;
+    assert.ok(doc.getText(d.range).includes('XYZ'), 'the diagnostic covers the edited quote');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, d.range, vscode.CodeActionKind.QuickFix.value);
+    const update = actions.find((a) => a.title === 'Update the quote to the current text');
+    assert.ok(update?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(update.edit);
+    await waitForDiagnostics(article, (ds) => !ds.some((x) => rule(x) === 'quote-mismatch'));
+    assert.ok((await vscode.workspace.openTextDocument(sidecar)).getText().includes('XYZ'), 'the sidecar quote now holds the edited text');
+  });
+
+  it('hovering a claim span shows its actor, commitment and stance', async () => {
+    const { article, sidecar } = await busiestArticle();
+    const doc = (await openInEditor(article)).document;
+    const sidecarText = (await vscode.workspace.openTextDocument(sidecar)).getText();
+    const exact = JSON.parse(/^\s+exact: (".*")$/m.exec(sidecarText)?.[1] ?? '""') as string;
+    const actorId = /^\s+actor: ([a-z-]+)$/m.exec(sidecarText)?.[1] ?? '';
+    const codebook = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), 'claimbook.yaml')));
+    const name = new RegExp(`^  ${actorId}:\\n\\s+name: (.+)$`, 'm').exec(codebook)?.[1]?.trim();
+    assert.ok(name, `name of ${actorId}`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', article, doc.positionAt(doc.getText().indexOf(exact) + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(text.replace(/\\/g, '').includes(name), `hover mentions ${name}:\n${text}`);
+    assert.match(text, /Open claim/);
+  });
+
+  it('changing the codebook re-validates an open article', async () => {
+    const { article } = await busiestArticle();
+    await openInEditor(article);
+    const v = api.controller.validationFor(article);
+    assert.ok(v);
+    // Two claims of one actor on one commitment in this article; declaring their stances contradictory must flag them.
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (const ctx of v.result.sidecars.filter((s) => s.article?.path === v.located.path)) {
+      for (const { claim } of ctx.claims) {
+        const key = `${claim.actor}/${claim.commitment}`;
+        const other = seen.get(key);
+        if (other !== undefined && claim.stance !== undefined) pair ??= [other, claim.stance];
+        if (claim.stance !== undefined) seen.set(key, claim.stance);
+      }
+    }
+    assert.ok(pair, 'the article has two claims of one actor on one commitment');
+    const codebookUri = vscode.Uri.joinPath(workspaceRoot(), 'claimbook.yaml');
+    const codebook = await vscode.workspace.openTextDocument(codebookUri);
+    const m = /^contradictions:\n/m.exec(codebook.getText());
+    assert.ok(m, 'the codebook has a contradictions list');
+    assert.deepEqual(vscode.languages.getDiagnostics(article).filter((d) => rule(d) === 'contradiction' && d.severity === vscode.DiagnosticSeverity.Warning), []);
+    await edit(codebook, m.index + m[0].length, m.index + m[0].length, `  - [${pair[0]}, ${pair[1]}]\n`);
+    await waitForDiagnostics(article, (ds) => ds.some((d) => rule(d) === 'contradiction' && d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+});
