@@ -31,7 +31,7 @@ async function main(): Promise<number> {
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath,
         extensionTestsEnv,
-        launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(tmp, 'user-data')],
+        launchArgs: [workspace, '--disable-extensions'],
       });
     } catch (error) {
       // run() rejects on failures too; the results file (if any) says which.

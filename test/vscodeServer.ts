@@ -77,10 +77,12 @@ export async function startVsCodeServer(install: ServerInstall, options: StartOp
     stdio: ['ignore', 'pipe', 'pipe'],
     env: cleanEnv({ TMPDIR: options.tmpDir }),
   });
+  let spawnError = '';
+  child.once('error', (error) => (spawnError = error.message));
   const pid = child.pid;
   if (pid === undefined) {
     fs.closeSync(log);
-    throw new Error(`could not start ${install.node} ${install.serverMain}`);
+    throw new Error(`could not start ${install.node} ${install.serverMain} ${spawnError}`);
   }
 
   const recent: string[] = [];

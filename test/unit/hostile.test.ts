@@ -255,11 +255,23 @@ describe('hostile input: content', () => {
   });
 
   it('binary content is refused', () => {
-    for (const text of ['a: 1\0\0\0b: 2', 'PK\u0003\u0004\u0014\u0000\u0008\u0000', '\u0001\u0002\u0003\u0004\u0005\u0006 some bytes']) {
+    for (const text of ['a: 1\0\0\0b: 2', 'PK\u0003\u0004\u0014\u0000\u0008\u0000', '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 some bytes']) {
       const p = parseYaml(text);
       assert.deepEqual(messages(p), ['binary file']);
       assert.equal(p.doc, undefined);
     }
+  });
+
+  it('a stray control character is not binary', () => {
+    const p = parseYaml('a: 1\fb\n');
+    assert.ok(p.doc);
+    assert.ok(!messages(p).includes('binary file'));
+  });
+
+  it('a flood of syntax errors is capped', () => {
+    const p = parseYaml('a: 1\n' + '- x\n: y\n'.repeat(2000));
+    assert.ok(p.problems.length <= 201, String(p.problems.length));
+    assert.match(p.problems.at(-1)!.message, /^[0-9]+ more problems not shown$/);
   });
 
   it('text with U+FFFD (undecodable bytes) parses: that is the caller\'s concern', () => {

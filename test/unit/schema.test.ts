@@ -210,7 +210,7 @@ describe('schema: ajv errors mapped to YAML ranges', () => {
 
   it('quote offsets must be non-negative integers and exact non-empty', () => {
     const text = SIDECAR.replace('start: 1234', 'start: -1').replace('end: 1248', 'end: 12.5').replace('exact: "any deployment"', 'exact: ""');
-    assert.deepEqual(sidecar(text), ['"exact" must not be empty @ ""', '"start" must be 0 or more @ -1', '"end" must be a whole number, not a number @ 12.5']);
+    assert.deepEqual(sidecar(text), ['"exact" must not be empty @ ""', '"start" must be 0 or more @ -1', '"end" must be a whole number, not 12.5 @ 12.5']);
   });
 
   it('claim id pattern, sha256 pattern and dates', () => {
@@ -256,7 +256,7 @@ describe('schema: ajv errors mapped to YAML ranges', () => {
       [...problems.map((p) => p.start)].sort((a, b) => a - b),
     );
     assert.equal(problems.length, 7);
-    assert.deepEqual(shown(text, problems).at(-1), 'claim 2 must be a map (key: value pairs), not a whole number @ 7');
+    assert.deepEqual(shown(text, problems).at(-1), 'claim 2 must be a map (key: value pairs), not 7 @ 7');
   });
 });
 

@@ -107,8 +107,8 @@ function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  // Numbers and booleans are short: show them.
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
   return 'a string';
 }
 

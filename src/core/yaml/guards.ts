@@ -60,8 +60,9 @@ function isControl(c: number): boolean {
 }
 
 /**
- * NUL anywhere, or a sample that is more than 1% control characters, means the file is not
- * text (git uses the same NUL test). Non-UTF-8 text decoded to U+FFFD is still text.
+ * NUL anywhere, or a sample with many control characters (at least 8, and over 1%), means
+ * the file is not text (git uses the same NUL test); one stray form feed does not.
+ * Non-UTF-8 text decoded to U+FFFD is still text.
  */
 export function checkBinary(text: string): GuardHit | undefined {
   const hit: GuardHit = { message: 'binary file', start: 0, end: 0 };
@@ -69,7 +70,7 @@ export function checkBinary(text: string): GuardHit | undefined {
   const sample = Math.min(text.length, 8192);
   let controls = 0;
   for (let i = 0; i < sample; i++) if (isControl(text.charCodeAt(i))) controls++;
-  return controls * 100 > sample ? hit : undefined;
+  return controls >= 8 && controls * 100 > sample ? hit : undefined;
 }
 
 // Markers git writes at column 0; `|||||||` is the base section of the diff3 style.

@@ -28,6 +28,9 @@ export interface ParsedYaml {
 
 const MAX_ALIAS_COUNT = 100;
 
+/** A garbage file can yield a problem per line; beyond this many, one more says how many. */
+export const MAX_PROBLEMS = 200;
+
 // Core schema: no YAML 1.1 surprises (`no` is a string, `2025-03-11` stays a string); merge
 // keys off (`<<` is an ordinary key, so no silent expansion); duplicate keys are errors.
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -41,12 +44,22 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 export function parseYaml(text: string, options: { maxBytes?: number } = {}): ParsedYaml {
   try {
-    return parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const parsed = parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    return { ...parsed, problems: capped(parsed.problems) };
   } catch (error) {
     // Defence in depth: the guards should make this unreachable.
     const message = `could not parse: ${error instanceof Error ? error.message : String(error)}`;
     return refused(text, [{ rule: 'yaml-syntax', message, start: 0, end: 0 }]);
   }
+}
+
+function capped(problems: YamlProblem[]): YamlProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS);
+  const last = kept[kept.length - 1]!;
+  const more = problems.length - MAX_PROBLEMS;
+  kept.push({ rule: last.rule, message: `${more} more problem${more === 1 ? '' : 's'} not shown`, start: last.start, end: last.end });
+  return kept;
 }
 
 function refused(text: string, problems: YamlProblem[]): ParsedYaml {
@@ -101,6 +114,7 @@ function parseGuarded(text: string, maxBytes: number): ParsedYaml {
     problems.push(syntax(message, start, end));
     value = undefined;
   }
+  problems.sort((a, b) => a.start - b.start);
   return { text, doc, value, problems };
 }
 
