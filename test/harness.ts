@@ -115,6 +115,12 @@ export function missingBuildOutputs(): string[] {
 /** Tests may edit files freely: they always get a fresh copy of the workspace. */
 export function copyWorkspace(source: string, destination: string): string {
   fs.cpSync(source, destination, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+  // Tests decide when files are saved: an editor auto-save in the middle of a test would change what it checks.
+  const settings = path.join(destination, '.vscode', 'settings.json');
+  if (!fs.existsSync(settings)) {
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, `${JSON.stringify({ 'files.autoSave': 'off' }, null, 2)}\n`);
+  }
   return destination;
 }
 

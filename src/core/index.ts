@@ -15,5 +15,6 @@ export type { Rule, SidecarContext, AnchoredClaim, ClaimAnchor } from './rules/r
 export { nodeRange, type PathSegment } from './yaml/ranges';
 export { TextIndex } from './text/textIndex';
 export { LineMap } from './text/lineMap';
+export { trimChange } from './text/trimChange';
 export { sha256Hex } from './text/sha256';
 export * from './anchor';

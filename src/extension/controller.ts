@@ -74,8 +74,11 @@ export class ValidationController implements vscode.Disposable {
       watcher.onDidCreate((u) => this.onDisk(u, true)),
       watcher.onDidDelete((u) => this.onDisk(u, true)),
     );
-    for (const d of w.textDocuments) if (this.roots.locate(d.uri)) this.live.track(d);
-    this.validateAll('activation');
+    // The workspace search for codebooks runs after activate() has returned.
+    void this.roots.refresh().then(() => {
+      for (const d of w.textDocuments) if (this.roots.locate(d.uri)) this.live.track(d);
+      return this.validateAll('activation');
+    });
   }
 
   dispose(): void {

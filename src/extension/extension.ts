@@ -9,7 +9,7 @@ import { ClaimStatusBar } from './statusBar';
 import { ClaimCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 
-export async function activate(context: vscode.ExtensionContext): Promise<ClaimbookApi> {
+export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const started = performance.now();
   const roots = new DatasetRoots();
   const diagnostics = vscode.languages.createDiagnosticCollection('claimbook');
@@ -26,8 +26,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Claimb
     vscode.languages.registerCodeActionsProvider([...articles, ...yamlFiles], new ClaimCodeActions(controller), ClaimCodeActions.metadata),
     ...registerCommands(controller),
   );
-  // Finding the roots is the only work before returning; the first validation runs in the background.
-  await roots.refresh();
   controller.start();
   const activationMs = performance.now() - started;
   return {

@@ -1,16 +1,19 @@
 /**
  * Claim spans that follow the text while an article is edited (DESIGN §2): each content change
- * shifts the spans by its exact delta, no search. A change inside a quote marks it touched (a
- * quote-mismatch). On save, untouched spans that moved are written back to the sidecar in one
- * undoable WorkspaceEdit; drifted or touched claims are never moved silently.
+ * shifts the spans by its exact delta, no search. A change inside a quote makes its text differ
+ * from the quote (a quote-mismatch). On save, spans that moved and still hold their quote are
+ * written back to the sidecar in one undoable WorkspaceEdit; drifted or edited claims are never
+ * moved silently.
  */
 import * as vscode from 'vscode';
-import { loadSidecarFile, shiftSpan, TextIndex, requoteEdits, type CheckResult, type LiveSpan } from '../core';
+import { loadSidecarFile, shiftSpan, TextIndex, requoteEdits, trimChange, type CheckResult, type LiveSpan } from '../core';
 import { addEdits } from './convert';
 import { uriOf } from './datasets';
 
 interface Tracked {
   index: TextIndex;
+  /** The text as last opened or saved: the one the stored offsets describe. */
+  saved: string;
   /** Spans by claim id; absent until the first edit after a validation seeded them. */
   spans: Map<string, LiveSpan> | undefined;
 }
@@ -20,7 +23,7 @@ export class LiveAnchors {
 
   /** Remember an article's text so later changes can be converted to code points. */
   track(doc: vscode.TextDocument): void {
-    if (!this.docs.has(doc.uri.toString())) this.docs.set(doc.uri.toString(), { index: TextIndex.of(doc.getText()), spans: undefined });
+    if (!this.docs.has(doc.uri.toString())) this.docs.set(doc.uri.toString(), { index: TextIndex.of(doc.getText()), saved: doc.getText(), spans: undefined });
   }
 
   forget(uri: vscode.Uri): void {
@@ -35,7 +38,7 @@ export class LiveAnchors {
     const key = event.document.uri.toString();
     const tracked = this.docs.get(key);
     if (!tracked) {
-      this.docs.set(key, { index: TextIndex.of(event.document.getText()), spans: undefined });
+      this.docs.set(key, { index: TextIndex.of(event.document.getText()), saved: event.document.getText(), spans: undefined });
       return;
     }
     if (event.contentChanges.length === 0) return;
@@ -43,19 +46,21 @@ export class LiveAnchors {
     let index = tracked.index;
     // The extension host applies contentChanges one after another, each against the result of the previous.
     for (const change of event.contentChanges) {
-      const start = index.rawToCp(change.rangeOffset);
-      const end = index.rawToCp(change.rangeOffset + change.rangeLength);
-      const newLength = [...change.text.replace(/\r\n?/g, '\n')].length;
+      const raw = index.raw;
+      const { offset, length, text } = trimChange(raw, change.rangeOffset, change.rangeLength, change.text);
+      const start = index.rawToCp(offset);
+      const end = index.rawToCp(offset + length);
+      const newLength = [...text.replace(/\r\n?/g, '\n')].length;
       for (const [id, span] of tracked.spans) {
         const shifted = shiftSpan(span, { start, end, newLength });
         tracked.spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
       }
-      if (event.contentChanges.length > 1) {
-        const raw = index.raw;
-        index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
-      }
+      if (event.contentChanges.length > 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
     }
-    tracked.index = TextIndex.of(event.document.getText());
+    const text = event.document.getText();
+    tracked.index = TextIndex.of(text);
+    // Back at the saved text (undo, revert): the stored offsets are right again.
+    if (text === tracked.saved) tracked.spans = undefined;
   }
 
   /** Live spans of every edited article under a root, for the check options. */
@@ -70,13 +75,16 @@ export class LiveAnchors {
   }
 
   /**
-   * After the article is saved: write moved, untouched spans back to its sidecar(s). Returns
+   * After the article is saved: write moved spans that still hold their quote back to its sidecar(s). Returns
    * whether an edit was applied. The spans are dropped either way; stored offsets rule again.
    */
   async writeBack(doc: vscode.TextDocument, root: vscode.Uri, path: string, result: CheckResult | undefined): Promise<boolean> {
     const tracked = this.docs.get(doc.uri.toString());
     const spans = tracked?.spans;
-    if (tracked) tracked.spans = undefined;
+    if (tracked) {
+      tracked.spans = undefined;
+      tracked.saved = doc.getText();
+    }
     if (!spans || !result || !tracked) return false;
     const edit = new vscode.WorkspaceEdit();
     const toSave: vscode.Uri[] = [];
@@ -90,7 +98,7 @@ export class LiveAnchors {
       if (sidecar.parsed.problems.length > 0) continue;
       const edits = sidecar.model.claims.flatMap((claim) => {
         const span = claim.id === undefined ? undefined : spans.get(claim.id);
-        if (!span || span.touched || !claim.quote) return [];
+        if (!span || !claim.quote || tracked.index.sliceCp(span.start, span.end) !== claim.quote.exact) return [];
         if (span.start === claim.quote.start && span.end === claim.quote.end) return [];
         return requoteEdits(sidecar, claim, tracked.index, span.start, span.end);
       });
@@ -118,3 +126,4 @@ function seedSpans(result: CheckResult, path: string): Map<string, LiveSpan> {
   }
   return spans;
 }
+

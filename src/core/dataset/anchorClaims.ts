@@ -1,7 +1,7 @@
 /**
  * Anchors every claim of a sidecar against its article (DESIGN §2). In the editor, spans the
- * extension shifted by edit deltas ("live" spans) replace the search: an untouched live span
- * is exact by construction, a touched one is a quote-mismatch.
+ * extension shifted by edit deltas ("live" spans) replace the search: a live span whose text is
+ * the quote is exact, any other is a quote-mismatch.
  */
 import { resolveQuote } from '../anchor';
 import type { AnchoredClaim, ClaimAnchor } from '../rules/rule';
@@ -22,8 +22,9 @@ export function anchorClaims(sidecar: SidecarFile, article: ArticleFile | undefi
     const span = claim.id === undefined ? undefined : live?.get(claim.id);
     if (span) {
       const current = index.sliceCp(span.start, span.end);
-      const same = !span.touched && current === quote.exact;
-      const anchor: ClaimAnchor = same
+      // Judged by the text, not by the edit history: an edit undone by hand, or a quote updated
+      // to the edited words, is exact again.
+      const anchor: ClaimAnchor = current === quote.exact
         ? { status: 'exact', start: span.start, end: span.end, score: 1 }
         : { status: 'mismatch', start: span.start, end: span.end, score: similarityOf(quote.exact, current) };
       return { claim, anchor };

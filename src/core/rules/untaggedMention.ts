@@ -52,7 +52,8 @@ function mentionMatcher(cb: Codebook): Matcher | undefined {
 }
 
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  // Syntax characters only: with the u flag an escaped "-" outside a class is a SyntaxError.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Mentions outside every claimed sentence; one per actor per sentence. */
