@@ -225,4 +225,35 @@ describe('editor: validation as the annotator types', () => {
     await edit(codebook, m.index + m[0].length, m.index + m[0].length, `  - [${pair[0]}, ${pair[1]}]\n`);
     await waitForDiagnostics(article, (ds) => ds.some((d) => rule(d) === 'contradiction' && d.severity === vscode.DiagnosticSeverity.Warning));
   });
+
+  it('a sidecar changed on disk (not open) is re-validated through the file watcher', async () => {
+    const sidecars = await vscode.workspace.findFiles('**/*.claims.yaml');
+    const closed = sidecars.find((u) => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString()));
+    assert.ok(closed, 'a sidecar that is not open');
+    const original = await vscode.workspace.fs.readFile(closed);
+    const text = new TextDecoder().decode(original);
+    const broken = text.replace(/^(\s+stance: )([a-z-]+)$/m, '$1no-such-stance');
+    assert.notEqual(broken, text);
+    try {
+      await vscode.workspace.fs.writeFile(closed, new TextEncoder().encode(broken));
+      await waitForDiagnostics(closed, (ds) => ds.some((d) => rule(d) === 'unknown-stance'));
+    } finally {
+      await vscode.workspace.fs.writeFile(closed, original);
+    }
+    await waitForDiagnostics(closed, (ds) => !ds.some((d) => rule(d) === 'unknown-stance'));
+  });
+
+  it('settings apply without reload: turning a rule off removes its diagnostics', async () => {
+    const { article } = await busiestArticle();
+    await openInEditor(article);
+    await waitForDiagnostics(article, (ds) => ds.some((d) => rule(d) === 'untagged-mention' && d.severity === vscode.DiagnosticSeverity.Hint));
+    const config = vscode.workspace.getConfiguration('claimbook');
+    try {
+      await config.update('rules', { 'untagged-mention': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(article, (ds) => !ds.some((d) => rule(d) === 'untagged-mention'));
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(article, (ds) => ds.some((d) => rule(d) === 'untagged-mention'));
+  });
 });
