@@ -99,7 +99,18 @@ export class ValidationController implements vscode.Disposable {
   }
 
   validateAll(trigger: string): Promise<void[]> {
+    this.prune();
     return Promise.all(this.roots.all().map((r) => this.validate(r, trigger)));
+  }
+
+  /** A dataset whose codebook is gone takes its diagnostics with it. */
+  private prune(): void {
+    const live = new Set(this.roots.all().map((r) => r.toString()));
+    for (const [key, session] of this.sessions) {
+      if (live.has(key)) continue;
+      for (const path of session.published) this.diagnostics.delete(uriOf(session.root, path));
+      this.sessions.delete(key);
+    }
   }
 
   /** Validates a dataset now; a request while one runs is folded into one re-run. */
