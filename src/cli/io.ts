@@ -3,4 +3,6 @@ export interface Io {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Ends long-running commands (`check --watch`); the process's Ctrl-C does otherwise. */
+  signal?: AbortSignal;
 }

@@ -8,7 +8,7 @@ import { version } from '../../package.json';
 const HELP = `claimbook ${version} — validate claim annotations of news articles
 
 Usage:
-  claimbook check [DIR] [--format text|json|sarif|github] [--fix] [--max-warnings N] [--hints]
+  claimbook check [DIR] [--format text|json|sarif|github] [--fix] [--max-warnings N] [--hints] [--watch]
   claimbook stats [DIR] [--format text|json]
   claimbook --help | --version
 
@@ -20,6 +20,8 @@ check     validates the codebook, every sidecar and its anchors; prints findings
   --fix           apply the fixes marked safe (atomic writes), then report what remains
   --max-warnings  exit 1 when there are more warnings than N
   --hints         also show hints (untagged mentions)
+  --watch         keep checking: re-check what a change affects whenever a file under
+                  DIR changes, and print the findings of the files whose findings changed
 stats     counts claims by stance, actor, commitment and article.
 
 Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage error or unusable dataset.
@@ -27,7 +29,7 @@ Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage error or unusable 
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
-    const args = parseArgs(argv, { withValue: ['format', 'max-warnings'], boolean: ['fix', 'help', 'version', 'hints'] });
+    const args = parseArgs(argv, { withValue: ['format', 'max-warnings'], boolean: ['fix', 'help', 'version', 'hints', 'watch'] });
     if (args.flags.has('version')) {
       io.stdout(`${version}\n`);
       return 0;

@@ -1,6 +1,8 @@
 /** What `activate()` returns: enough for integration tests to wait on events instead of sleeping. */
 import type * as vscode from 'vscode';
 import type { ValidationController, ValidationEvent } from './controller';
+import type { ClaimExplorer } from './tree/explorer';
+import type { Prompter } from './tagging/prompter';
 
 export interface ClaimbookApi {
   /** Fires after every published validation. */
@@ -10,4 +12,8 @@ export interface ClaimbookApi {
   /** Re-validates every dataset now and resolves when published. */
   validateAll(): Promise<void>;
   controller: ValidationController;
+  /** The Claimbook views (Claims, Codebook, Conflicts) and their model. */
+  explorer: ClaimExplorer;
+  /** Replaces the tagging commands' quick picks with scripted answers (tests); undefined restores them. */
+  setPrompter(prompter: Prompter | undefined): void;
 }

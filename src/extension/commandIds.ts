@@ -4,7 +4,48 @@ export const COMMANDS = {
   toggleDecorations: 'claimbook.toggleDecorations',
   openSidecar: 'claimbook.openSidecar',
   openClaim: 'claimbook.openClaim',
+  // The Claims explorer (src/extension/tree).
+  groupClaims: 'claimbook.groupClaims',
+  filterClaims: 'claimbook.filterClaims',
+  clearClaimFilter: 'claimbook.clearClaimFilter',
+  revealClaim: 'claimbook.revealClaim',
+  deleteClaim: 'claimbook.deleteClaim',
+  reanchorClaim: 'claimbook.reanchorClaim',
+  openClaimInSidecar: 'claimbook.openClaimInSidecar',
+  copyClaimAsJson: 'claimbook.copyClaimAsJson',
+  showClaims: 'claimbook.showClaims',
+  openCodebookEntry: 'claimbook.openCodebookEntry',
+  openConflict: 'claimbook.openConflict',
+  editClaimInView: 'claimbook.editClaimInView',
+  changeStanceInView: 'claimbook.changeStanceInView',
+  addAliasInView: 'claimbook.addAliasInView',
+  renameInView: 'claimbook.renameInView',
+  // Tagging and editing claims (src/extension/tagging).
+  tagSelection: 'claimbook.tagSelection',
+  editClaim: 'claimbook.editClaim',
+  changeStance: 'claimbook.changeStance',
+  deleteClaimAtCursor: 'claimbook.deleteClaimAtCursor',
+  nextClaim: 'claimbook.nextClaim',
+  previousClaim: 'claimbook.previousClaim',
+  openArticle: 'claimbook.openArticle',
+  addActor: 'claimbook.addActor',
+  addAlias: 'claimbook.addAlias',
+  newDataset: 'claimbook.newDataset',
 } as const;
 
+/** The tagging commands, all in the palette (their `when` clauses narrow them to articles and sidecars). */
+const TAGGING_PALETTE = [
+  COMMANDS.tagSelection,
+  COMMANDS.editClaim,
+  COMMANDS.changeStance,
+  COMMANDS.deleteClaimAtCursor,
+  COMMANDS.nextClaim,
+  COMMANDS.previousClaim,
+  COMMANDS.openArticle,
+  COMMANDS.addActor,
+  COMMANDS.addAlias,
+  COMMANDS.newDataset,
+] as const;
+
 /** Commands shown in the palette (openClaim is for hover links only). */
-export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar] as const;
+export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar, COMMANDS.groupClaims, COMMANDS.filterClaims, COMMANDS.clearClaimFilter, ...TAGGING_PALETTE] as const;

@@ -5,7 +5,7 @@ import { COMMANDS } from './commandIds';
 import type { ValidationController } from './controller';
 import { uriOf } from './datasets';
 
-type Handler = (...args: unknown[]) => unknown;
+export type Handler = (...args: unknown[]) => unknown;
 
 export function registerCommands(controller: ValidationController): vscode.Disposable[] {
   const table: Record<string, Handler> = {
@@ -14,9 +14,13 @@ export function registerCommands(controller: ValidationController): vscode.Dispo
       const config = vscode.workspace.getConfiguration('claimbook');
       await config.update('decorations.enabled', !config.get<boolean>('decorations.enabled', true), vscode.ConfigurationTarget.Workspace);
     },
-    [COMMANDS.openSidecar]: () => openSidecar(controller),
     [COMMANDS.openClaim]: (sidecarPath, claimIndex) => openClaim(controller, sidecarPath, claimIndex),
   };
+  return registerTable(table);
+}
+
+/** Registers a table of handlers, each wrapped so an error is shown to the user. */
+export function registerTable(table: Record<string, Handler>): vscode.Disposable[] {
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -29,20 +33,7 @@ export function registerCommands(controller: ValidationController): vscode.Dispo
   );
 }
 
-async function openSidecar(controller: ValidationController): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  const v = editor ? controller.validationFor(editor.document.uri) : undefined;
-  if (!editor || !v) {
-    void vscode.window.showInformationMessage('Claimbook: the active file is not part of a dataset (no claimbook.yaml above it).');
-    return;
-  }
-  const sidecar = v.result.sidecars.find((s) => s.article?.path === v.located.path);
-  if (!sidecar) {
-    void vscode.window.showInformationMessage(`Claimbook: ${v.located.path} has no sidecar yet.`);
-    return;
-  }
-  await vscode.window.showTextDocument(uriOf(v.root, sidecar.sidecar.path));
-}
+// Open Sidecar / Open Article (a toggle at the claim under the cursor) live in tagging/navigate.ts.
 
 /** Opens a sidecar at a claim (used by hover links): `[sidecarPath, claimIndex]`. */
 async function openClaim(controller: ValidationController, sidecarPath: unknown, claimIndex: unknown): Promise<void> {

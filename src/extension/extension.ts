@@ -7,7 +7,12 @@ import { ClaimHoverProvider } from './hover';
 import { ClaimDecorations } from './decorations';
 import { ClaimStatusBar } from './statusBar';
 import { ClaimCodeActions } from './codeActions';
-import { registerCommands } from './commands';
+import { registerCommands, registerTable } from './commands';
+import { ClaimExplorer } from './tree/explorer';
+import { TaggingServices } from './tagging/services';
+import { taggingCommands } from './tagging/commands';
+import { LanguageState } from './language/state';
+import { registerLanguageFeatures } from './language/providers';
 
 export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const started = performance.now();
@@ -17,7 +22,10 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const controller = new ValidationController(roots, diagnostics, docs);
   const articles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.{txt,md}' }, { scheme: 'vscode-remote', pattern: '**/*.{txt,md}' }];
   const yamlFiles: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.claims.yaml' }, { pattern: '**/claimbook.yaml' }];
+  const explorer = new ClaimExplorer(controller, context.workspaceState);
+  const tagging = new TaggingServices(controller, context.workspaceState);
   context.subscriptions.push(
+    explorer,
     diagnostics,
     controller,
     new ClaimDecorations(controller),
@@ -25,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     vscode.languages.registerHoverProvider(articles, new ClaimHoverProvider(controller)),
     vscode.languages.registerCodeActionsProvider([...articles, ...yamlFiles], new ClaimCodeActions(controller), ClaimCodeActions.metadata),
     ...registerCommands(controller),
+    ...registerTable(taggingCommands(tagging)),
+    ...registerLanguageFeatures(new LanguageState(controller)),
   );
   controller.start();
   const activationMs = performance.now() - started;
@@ -36,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
       await controller.validateAll('api');
     },
     controller,
+    explorer,
+    setPrompter: (prompter) => tagging.setPrompter(prompter),
   };
 }
 

@@ -8,6 +8,7 @@ import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatGithub } from '../format/github';
 import { UsageError, type ParsedArgs } from '../args';
+import { runWatch } from './watch';
 import type { Io } from '../io';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -25,6 +26,11 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   if (maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of at least 0');
   if (args.positionals.length > 1) throw new UsageError('check takes one folder');
   const dir = await datasetDir(io.cwd, args.positionals[0]);
+  if (args.flags.has('watch')) {
+    if (args.flags.has('fix')) throw new UsageError('--watch and --fix do not go together');
+    if (format !== 'text' && format !== 'json') throw new UsageError('--watch prints text or json');
+    return runWatch(dir, io, format, args.flags.has('hints'));
+  }
   const host = new NodeHost(dir);
   const cache = new FileCache();
 

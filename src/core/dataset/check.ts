@@ -1,72 +1,31 @@
 /**
- * The check pipeline over a Host: list, read, parse (cached by content), anchor, run the rules.
- * Used by the CLI once, and by the extension on every validation with a long-lived cache.
+ * The check pipeline over a Host. `checkDataset` runs on a `FileCache` — the incremental dataset
+ * index — so the CLI's one-off check, its `--fix` passes and `--watch`, and the extension's
+ * long-lived sessions all re-check only what changed. `checkDatasetDirect` is the same pipeline
+ * without any reuse (every file parsed with the range-keeping parser, every rule over the whole
+ * context): the reference the differential tests hold the index to.
  */
-import { compareFindings, type Finding, type RuleId, type Severity } from '../model/finding';
+import { compareFindings, type Finding, type Severity } from '../model/finding';
 import { RULES } from '../rules';
-import type { ArticleFile, CodebookFile, SidecarFile, YamlFile } from './files';
+import type { ArticleFile } from './files';
 import { isSidecarPath, loadArticleFile, loadCodebookFile, loadSidecarFile } from './files';
 import { CODEBOOK_FILE, MAX_FILE_BYTES, type Host } from './host';
 import { isExcludedArticle, matchesAny } from './glob';
-import { anchorClaims, type LiveSpan } from './anchorClaims';
+import { anchorClaims } from './anchorClaims';
 import type { DatasetContext, Report, Rule, SidecarContext } from '../rules/rule';
+import { DatasetIndex, usable, type CheckOptions, type CheckResult, type SeverityOverrides } from './datasetIndex';
 
-export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>;
+export { DatasetIndex, type CheckOptions, type CheckResult, type SeverityOverrides } from './datasetIndex';
 
-export interface CheckOptions {
-  severities?: SeverityOverrides;
-  /** Live spans per article path, then per claim id (the editor's shifted anchors). */
-  liveSpans?: ReadonlyMap<string, ReadonlyMap<string, LiveSpan>>;
+/** Parsed files and derived results, reused while their inputs are unchanged (the dataset index). */
+export class FileCache extends DatasetIndex {}
+
+export function checkDataset(host: Host, options: CheckOptions = {}, cache: DatasetIndex = new FileCache()): Promise<CheckResult> {
+  return cache.check(host, options);
 }
 
-export interface CheckResult {
-  /** Set when the dataset is unusable (no codebook): the CLI exits 2. */
-  fatal?: string;
-  findings: Finding[];
-  codebook: CodebookFile | undefined;
-  sidecars: SidecarContext[];
-  articles: ArticleFile[];
-  /** Text of every file read, for line/column conversion and fixes. */
-  texts: Map<string, string>;
-}
-
-/** Parsed files by path, reused while their text is unchanged. */
-export class FileCache {
-  private readonly yaml = new Map<string, YamlFile>();
-  private readonly articles = new Map<string, ArticleFile & { text: string }>();
-
-  codebook(path: string, text: string): CodebookFile {
-    return this.cached(path, text, () => loadCodebookFile(path, text)) as CodebookFile;
-  }
-
-  sidecar(path: string, text: string): SidecarFile {
-    return this.cached(path, text, () => loadSidecarFile(path, text)) as SidecarFile;
-  }
-
-  article(path: string, text: string): ArticleFile {
-    const hit = this.articles.get(path);
-    if (hit && hit.text === text) return hit;
-    const loaded = { ...loadArticleFile(path, text), text };
-    this.articles.set(path, loaded);
-    return loaded;
-  }
-
-  /** Forget files no longer listed, so the cache does not grow with deleted files. */
-  retain(paths: ReadonlySet<string>): void {
-    for (const p of this.yaml.keys()) if (!paths.has(p)) this.yaml.delete(p);
-    for (const p of this.articles.keys()) if (!paths.has(p)) this.articles.delete(p);
-  }
-
-  private cached(path: string, text: string, load: () => YamlFile): YamlFile {
-    const hit = this.yaml.get(path);
-    if (hit && hit.text === text) return hit;
-    const loaded = load();
-    this.yaml.set(path, loaded);
-    return loaded;
-  }
-}
-
-export async function checkDataset(host: Host, options: CheckOptions = {}, cache = new FileCache()): Promise<CheckResult> {
+/** The whole pipeline from scratch, with no cache, fast path or incremental step. */
+export async function checkDatasetDirect(host: Host, options: CheckOptions = {}): Promise<CheckResult> {
   const texts = new Map<string, string>();
   const unreadable: DatasetContext['unreadable'] = [];
   const read = async (path: string): Promise<string | undefined> => {
@@ -84,31 +43,29 @@ export async function checkDataset(host: Host, options: CheckOptions = {}, cache
   if (!files.includes(CODEBOOK_FILE)) return { ...result, fatal: `no ${CODEBOOK_FILE} found: a dataset has its codebook at its root` };
   const codebookText = await read(CODEBOOK_FILE);
   if (codebookText === undefined) return { ...result, fatal: `cannot read ${CODEBOOK_FILE}: ${unreadable[0]?.reason ?? 'unknown reason'}` };
-  const codebook = cache.codebook(CODEBOOK_FILE, codebookText);
+  const codebook = loadCodebookFile(CODEBOOK_FILE, codebookText);
 
   const articlePaths = files.filter((p) => !isSidecarPath(p) && p !== CODEBOOK_FILE && !isExcludedArticle(p) && matchesAny(p, codebook.model.articles));
-  const sidecarPaths = files.filter(isSidecarPath);
   const articles = new Map<string, ArticleFile>();
   for (const p of articlePaths) {
     const text = await read(p);
-    if (text !== undefined) articles.set(p, cache.article(p, text));
+    if (text !== undefined) articles.set(p, loadArticleFile(p, text));
   }
   const sidecars: SidecarContext[] = [];
-  for (const p of sidecarPaths) {
+  for (const p of files.filter(isSidecarPath)) {
     const text = await read(p);
     if (text === undefined) continue;
-    const sidecar = cache.sidecar(p, text);
+    const sidecar = loadSidecarFile(p, text);
     let article = sidecar.articlePath === undefined ? undefined : articles.get(sidecar.articlePath);
     // A sidecar may annotate a file outside the article globs; it is still its article.
     if (!article && sidecar.articlePath !== undefined && files.includes(sidecar.articlePath)) {
       const t = await read(sidecar.articlePath);
-      if (t !== undefined) article = cache.article(sidecar.articlePath, t);
+      if (t !== undefined) article = loadArticleFile(sidecar.articlePath, t);
     }
     const live = article ? options.liveSpans?.get(article.path) : undefined;
     // Rules that need the codebook skip it while it does not parse, instead of calling every id unknown.
     sidecars.push({ codebook: usable(codebook) ? codebook : undefined, sidecar, article, claims: anchorClaims(sidecar, article, live) });
   }
-  cache.retain(new Set(files));
 
   const context: DatasetContext = { codebook: usable(codebook) ? codebook : undefined, yamlFiles: [codebook, ...sidecars.map((s) => s.sidecar)], sidecars, articles: [...articles.values()], unreadable };
   for (const a of articles.values()) if (a.problem) unreadable.push({ path: a.path, reason: a.problem });
@@ -128,11 +85,6 @@ export function runRules(context: DatasetContext, severities: SeverityOverrides)
     rule.checkDataset?.(context, report);
   }
   return findings.sort(compareFindings);
-}
-
-/** A file whose parse was refused or failed gives only its parse findings. */
-function usable(file: YamlFile): boolean {
-  return file.parsed.value !== undefined && file.parsed.problems.length === 0;
 }
 
 function reporter(rule: Rule, level: Severity, into: Finding[]): Report {

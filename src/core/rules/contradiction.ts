@@ -1,4 +1,4 @@
-import type { Rule, SidecarContext, AnchoredClaim } from './rule';
+import type { Rule, SidecarContext, AnchoredClaim, Report } from './rule';
 import type { Codebook } from '../model/codebook';
 import { claimPlace, describeClaim, related } from './where';
 
@@ -9,51 +9,99 @@ export const contradiction: Rule = {
   checkSidecar(ctx, report) {
     const cb = ctx.codebook?.model;
     if (!cb || cb.contradictions.length === 0) return;
-    const groups = groupByActorCommitment([ctx]);
-    for (const list of groups.values()) {
-      list.forEach((later, j) => {
-        const earlier = list.slice(0, j).find((e) => contradicts(cb, e.c.claim.stance, later.c.claim.stance));
-        if (!earlier) return;
-        report({
-          message: `'${later.c.claim.actor}' is recorded as ${later.c.claim.stance} on '${later.c.claim.commitment}' here but ${earlier.c.claim.stance} in ${describeClaim(earlier.c)}`,
-          ...claimPlace(ctx, later.c),
-          claimId: later.c.claim.id,
-          related: [related(claimPlace(ctx, earlier.c), `${earlier.c.claim.stance} (${describeClaim(earlier.c)})`)],
-        });
-      });
-    }
+    for (const list of groupByActorCommitment([ctx]).values()) withinArticle(cb, list, report);
   },
   checkDataset(ctx, report) {
     const cb = ctx.codebook?.model;
     if (!cb || cb.contradictions.length === 0) return;
-    for (const list of groupByActorCommitment(ctx.sidecars).values()) {
-      for (const item of list) {
-        const others = list.filter((o) => o.ctx !== item.ctx && contradicts(cb, o.c.claim.stance, item.c.claim.stance));
-        if (others.length === 0) continue;
-        report({
-          severity: 'info',
-          message: `'${item.c.claim.actor}' is recorded as ${item.c.claim.stance} on '${item.c.claim.commitment}' here but ${others[0]?.c.claim.stance} in ${others.length === 1 ? 'another article' : `${others.length} other claims`}`,
-          ...claimPlace(item.ctx, item.c),
-          claimId: item.c.claim.id,
-          related: others.slice(0, 5).map((o) => related(claimPlace(o.ctx, o.c), `${o.c.claim.stance} in ${o.ctx.sidecar.model.article ?? o.ctx.sidecar.path}`)),
-        });
-      }
-    }
+    for (const list of groupByActorCommitment(ctx.sidecars).values()) acrossArticles(cb, list, report);
   },
 };
 
-function groupByActorCommitment(contexts: SidecarContext[]): Map<string, Array<{ ctx: SidecarContext; c: AnchoredClaim }>> {
-  const groups = new Map<string, Array<{ ctx: SidecarContext; c: AnchoredClaim }>>();
+export interface Stated {
+  ctx: SidecarContext;
+  c: AnchoredClaim;
+}
+
+/**
+ * The group a claim belongs to (actor and commitment), or undefined when it states no stance.
+ * The dataset index keeps its groups by this key, so a change re-checks only the groups it touches.
+ */
+export function contradictionGroup(c: AnchoredClaim): string | undefined {
+  const { actor, commitment, stance } = c.claim;
+  if (actor === undefined || commitment === undefined || stance === undefined) return undefined;
+  // Length-prefixed, so no two (actor, commitment) pairs share a key.
+  return `${actor.length}:${actor}${commitment}`;
+}
+
+/** Within one sidecar: each claim contradicting an earlier one of its group. */
+export function withinArticle(cb: Codebook, list: readonly Stated[], report: Report): void {
+  const pairs = contradictionPairs(cb);
+  // The first claim of each stance so far: the earliest contradicting one is the least of those.
+  const firstOf = new Map<string, number>();
+  list.forEach((later, j) => {
+    const stance = later.c.claim.stance as string;
+    let at = -1;
+    for (const other of pairs.against(stance)) {
+      const i = firstOf.get(other);
+      if (i !== undefined && (at < 0 || i < at)) at = i;
+    }
+    if (!firstOf.has(stance)) firstOf.set(stance, j);
+    const earlier = at < 0 ? undefined : list[at];
+    if (!earlier) return;
+    report({
+      message: `'${later.c.claim.actor}' is recorded as ${later.c.claim.stance} on '${later.c.claim.commitment}' here but ${earlier.c.claim.stance} in ${describeClaim(earlier.c)}`,
+      ...claimPlace(later.ctx, later.c),
+      claimId: later.c.claim.id,
+      related: [related(claimPlace(earlier.ctx, earlier.c), `${earlier.c.claim.stance} (${describeClaim(earlier.c)})`)],
+    });
+  });
+}
+
+/** Across sidecars: each claim of a group against the group's claims in other sidecars. */
+export function acrossArticles(cb: Codebook, list: readonly Stated[], report: Report): void {
+  if (list.length < 2) return;
+  const pairs = contradictionPairs(cb);
+  for (const item of list) {
+    const others = list.filter((o) => o.ctx !== item.ctx && pairs.has(o.c.claim.stance, item.c.claim.stance));
+    if (others.length === 0) continue;
+    report({
+      severity: 'info',
+      message: `'${item.c.claim.actor}' is recorded as ${item.c.claim.stance} on '${item.c.claim.commitment}' here but ${others[0]?.c.claim.stance} in ${others.length === 1 ? 'another article' : `${others.length} other claims`}`,
+      ...claimPlace(item.ctx, item.c),
+      claimId: item.c.claim.id,
+      related: others.slice(0, 5).map((o) => related(claimPlace(o.ctx, o.c), `${o.c.claim.stance} in ${o.ctx.sidecar.model.article ?? o.ctx.sidecar.path}`)),
+    });
+  }
+}
+
+export function groupByActorCommitment(contexts: readonly SidecarContext[]): Map<string, Stated[]> {
+  const groups = new Map<string, Stated[]>();
   for (const ctx of contexts) {
     for (const c of ctx.claims) {
-      if (c.claim.actor === undefined || c.claim.commitment === undefined || c.claim.stance === undefined) continue;
-      const key = JSON.stringify([c.claim.actor, c.claim.commitment]);
-      groups.set(key, [...(groups.get(key) ?? []), { ctx, c }]);
+      const key = contradictionGroup(c);
+      if (key === undefined) continue;
+      const list = groups.get(key);
+      if (list) list.push({ ctx, c });
+      else groups.set(key, [{ ctx, c }]);
     }
   }
   return groups;
 }
 
-function contradicts(cb: Codebook, a: string | undefined, b: string | undefined): boolean {
-  return cb.contradictions.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+const pairSets = new WeakMap<Codebook, Map<string, Set<string>>>();
+
+/** Stance → the stances contradicting it (both orders of every pair), for a constant-time test. */
+function contradictionPairs(cb: Codebook): { has(a: string | undefined, b: string | undefined): boolean; against(a: string): Iterable<string> } {
+  let map = pairSets.get(cb);
+  if (!map) {
+    map = new Map();
+    for (const [x, y] of cb.contradictions) {
+      map.set(x, (map.get(x) ?? new Set()).add(y));
+      map.set(y, (map.get(y) ?? new Set()).add(x));
+    }
+    pairSets.set(cb, map);
+  }
+  const pairs = map;
+  return { has: (a, b) => a !== undefined && b !== undefined && (pairs.get(a)?.has(b) ?? false), against: (a) => pairs.get(a) ?? [] };
 }

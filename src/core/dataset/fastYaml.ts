@@ -1,0 +1,161 @@
+/**
+ * The fast path for clean YAML (DESIGN §5: `js-yaml` reads 20–25 MB/s, the range-keeping `yaml`
+ * package about 2 MB/s). A file that passes the guards and that js-yaml reads as plain data —
+ * no tags, anchors, aliases, directives or collection keys — gets its value from js-yaml with a
+ * schema that resolves scalars exactly as `yaml`'s core schema does; the `yaml` Document (and
+ * so every source range) is built only when a rule first asks where something is. Anything
+ * else takes `parseYaml` at once, so problems are always the guarded parser's.
+ * test/unit/differential.test.ts proves both paths give the same data.
+ */
+import {
+  constructFromEvents,
+  defineMappingTag,
+  defineScalarTag,
+  EVENT_ID,
+  FAILSAFE_SCHEMA,
+  NOT_RESOLVED,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
+import type { Document } from 'yaml';
+import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
+import { checkBinary, checkSize, DEFAULT_MAX_BYTES, findConflictMarkers, findIndicatorRun, MAX_NESTING } from '../yaml/guards';
+
+// The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars.
+const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
+  implicit: true,
+  implicitFirstChars: ['', '~', 'n', 'N'],
+  resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED),
+  identify: (x) => x === null,
+});
+const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
+  implicit: true,
+  implicitFirstChars: ['t', 'T', 'f', 'F'],
+  resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_RESOLVED),
+  identify: (x) => typeof x === 'boolean',
+});
+const intTag = defineScalarTag('tag:yaml.org,2002:int', {
+  implicit: true,
+  implicitFirstChars: ['-', '+', ...'0123456789'],
+  resolve: (s) => {
+    if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+    if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+    if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+    return NOT_RESOLVED;
+  },
+  identify: (x) => Number.isInteger(x),
+});
+const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
+  implicit: true,
+  implicitFirstChars: ['-', '+', '.', ...'0123456789'],
+  resolve: (s) => {
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+      return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+    }
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+    return NOT_RESOLVED;
+  },
+  identify: (x) => typeof x === 'number',
+});
+/** Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names defined as own data. */
+const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+  create: () => ({}),
+  identify: () => false,
+  addPair: (map, key, value) => {
+    if (key !== null && typeof key === 'object') return 'collection keys are left to the yaml package';
+    const name = typeof key === 'string' ? key : key === null ? '' : String(key);
+    // Only __proto__ is an accessor on Object.prototype; any other name assigns an own property.
+    if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
+    else map[name] = value;
+    return '';
+  },
+  // js-yaml calls a repeated key an error; `yaml` does too (uniqueKeys), so both leave the fast path.
+  has: (map, key) => key !== null && typeof key !== 'object' && Object.prototype.hasOwnProperty.call(map, key === null ? '' : String(key)),
+  keys: (map) => Object.keys(map),
+  get: (map, key) => map[String(key)],
+});
+const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
+
+const EXPLICIT_OR_EMPTY_KEY = /^[ \t-]*[?:](?:[ \t]|\r?$)/m;
+
+/** A parse whose `yaml` Document is built on first use. */
+class LazyParsed implements ParsedYaml {
+  readonly problems: YamlProblem[] = [];
+  private full: ParsedYaml | undefined;
+
+  private built: Document.Parsed | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly value: unknown,
+    private readonly document?: (text: string, value: unknown) => Document.Parsed | undefined,
+  ) {}
+
+  get doc(): Document.Parsed | undefined {
+    if (this.built) return this.built;
+    this.built = this.document?.(this.text, this.value);
+    if (this.built) return this.built;
+    this.full ??= parseYaml(this.text);
+    return this.full.doc;
+  }
+}
+
+/** Whether a parse came from the fast path (so its text holds no tags, anchors or aliases). */
+export function isFastParse(parsed: ParsedYaml): boolean {
+  return parsed instanceof LazyParsed;
+}
+
+/** Whether the Document behind a parse has been built (for tests and the benchmark). */
+export function hasDocument(parsed: ParsedYaml): boolean {
+  const lazy = parsed as unknown as { full?: ParsedYaml; built?: unknown };
+  return !(parsed instanceof LazyParsed) || lazy.full !== undefined || lazy.built !== undefined;
+}
+
+/** The value js-yaml reads, or undefined when the text must take the range-keeping parser. */
+export function fastValue(text: string): { value: unknown } | undefined {
+  // The guards decide what the parser may see; a hit is reported by parseYaml.
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (checkSize(text, DEFAULT_MAX_BYTES) || checkBinary(text)) return undefined;
+  if (findConflictMarkers(text).length > 0 || findIndicatorRun(text, MAX_NESTING) !== undefined) return undefined;
+  // Explicit (`? k`) and empty (`: v`) keys: js-yaml accepts compact nestings after them that
+  // the yaml package rejects. Our files never need them.
+  if (EXPLICIT_OR_EMPTY_KEY.test(text)) return undefined;
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_NESTING - 4 });
+    if (!plainData(events)) return undefined;
+    documents = constructFromEvents(events, { source: text, schema: SCHEMA, json: false, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  return documents.length === 1 ? { value: documents[0] } : undefined;
+}
+
+/** No tags, anchors, aliases or directives: the constructs where the two parsers may differ. */
+function plainData(events: Event[]): boolean {
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        if (e.directives.length > 0) return false;
+        break;
+      case EVENT_ID.SCALAR:
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
+        if (e.tagStart >= 0 || e.anchorStart >= 0) return false;
+        break;
+      case EVENT_ID.ALIAS:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `parseYaml`, through js-yaml when the text allows it. `document` may build the Document
+ * more cheaply than a whole parse (a sidecar, claim by claim); it returns undefined to decline.
+ */
+export function parseYamlFast(text: string, document?: (text: string, value: unknown) => Document.Parsed | undefined): ParsedYaml {
+  const fast = fastValue(text);
+  return fast ? new LazyParsed(text, fast.value, document) : parseYaml(text);
+}

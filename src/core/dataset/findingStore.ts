@@ -1,0 +1,169 @@
+/**
+ * Findings of the dataset index, kept per unit (a file's YAML checks, a sidecar's rules, an
+ * article's mentions, a contradiction group…) and per file, so that a check replaces the few
+ * units that changed and the full, sorted list is a concatenation of per-file lists, re-sorted
+ * only for files whose findings changed.
+ */
+import { compareFindings, type Finding } from '../model/finding';
+import type { TextDiff } from './textDiff';
+import { mapRange } from './textDiff';
+
+interface FileEntry {
+  parts: Map<string, Finding[]>;
+  sorted: Finding[] | undefined;
+}
+
+const EMPTY: Finding[] = [];
+
+export class FindingStore {
+  private readonly units = new Map<string, Finding[]>();
+  private readonly files = new Map<string, FileEntry>();
+  private order: string[] | undefined;
+  private changed = new Set<string>();
+
+  get(unit: string): Finding[] {
+    return this.units.get(unit) ?? EMPTY;
+  }
+
+  /** Replaces a unit's findings; the same array again is a no-op. */
+  set(unit: string, findings: Finding[]): void {
+    const old = this.units.get(unit) ?? EMPTY;
+    if (old === findings || (old.length === 0 && findings.length === 0)) return;
+    for (const file of filesOf(old)) {
+      const entry = this.files.get(file);
+      if (!entry) continue;
+      entry.parts.delete(unit);
+      entry.sorted = undefined;
+      this.changed.add(file);
+      if (entry.parts.size === 0) {
+        this.files.delete(file);
+        this.order = undefined;
+      }
+    }
+    if (findings.length === 0) {
+      this.units.delete(unit);
+      return;
+    }
+    this.units.set(unit, findings);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    for (const [file, list] of byFile) {
+      let entry = this.files.get(file);
+      if (!entry) {
+        entry = { parts: new Map(), sorted: undefined };
+        this.files.set(file, entry);
+        this.order = undefined;
+      }
+      entry.parts.set(unit, list);
+      entry.sorted = undefined;
+      this.changed.add(file);
+    }
+  }
+
+  /** Drops every unit not in `keep` (deleted files, dissolved groups). */
+  retain(keep: (unit: string) => boolean): void {
+    for (const unit of [...this.units.keys()]) if (!keep(unit)) this.set(unit, EMPTY);
+  }
+
+  clear(): void {
+    for (const unit of [...this.units.keys()]) this.set(unit, EMPTY);
+  }
+
+  /** Every finding in compareFindings order. */
+  all(): Finding[] {
+    this.order ??= [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const out: Finding[] = [];
+    for (const file of this.order) {
+      const entry = this.files.get(file) as FileEntry;
+      // Each part is mostly in order already, which the engine's merge sort exploits.
+      entry.sorted ??= [...entry.parts.values()].flat().sort(compareFindings);
+      for (const f of entry.sorted) out.push(f);
+    }
+    return out;
+  }
+
+  byFile(): Map<string, Finding[]> {
+    this.all();
+    const out = new Map<string, Finding[]>();
+    for (const [file, entry] of this.files) out.set(file, entry.sorted as Finding[]);
+    return out;
+  }
+
+  /** Files whose findings changed since the last call. */
+  takeChanged(): Set<string> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+}
+
+function filesOf(findings: Finding[]): Set<string> {
+  const files = new Set<string>();
+  for (const f of findings) files.add(f.file);
+  return files;
+}
+
+/**
+ * A cached finding moved into the current version of the files that changed: the same object
+ * when none of its offsets is in a changed file, undefined when one falls inside an edit or in
+ * a file that changed without a diff (it must be recomputed).
+ */
+export function mapFinding(f: Finding, changed: ReadonlyMap<string, TextDiff | undefined>): Finding | undefined {
+  if (changed.size === 0 || !touches(f, changed)) return f;
+  const at = moveRange(changed, f.file, f.start, f.end);
+  if (!at) return undefined;
+  const out: Finding = { ...f, start: at[0], end: at[1] };
+  if (f.related) {
+    const related = [];
+    for (const r of f.related) {
+      const moved = moveRange(changed, r.file, r.start, r.end);
+      if (!moved) return undefined;
+      related.push(moved[0] === r.start && moved[1] === r.end ? r : { ...r, start: moved[0], end: moved[1] });
+    }
+    out.related = related;
+  }
+  if (f.fixes) {
+    const fixes = [];
+    for (const fix of f.fixes) {
+      const edits = [];
+      for (const e of fix.edits) {
+        const moved = moveRange(changed, fix.file, e.start, e.end);
+        if (!moved) return undefined;
+        edits.push(moved[0] === e.start && moved[1] === e.end ? e : { ...e, start: moved[0], end: moved[1] });
+      }
+      fixes.push({ ...fix, edits });
+    }
+    out.fixes = fixes;
+  }
+  return out;
+}
+
+/** All of a unit's findings moved, or undefined when one of them cannot be. */
+export function mapFindings(findings: Finding[], changed: ReadonlyMap<string, TextDiff | undefined>): Finding[] | undefined {
+  if (findings.length === 0 || changed.size === 0) return findings;
+  let out: Finding[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    const moved = mapFinding(f, changed);
+    if (!moved) return undefined;
+    if (moved !== f) out ??= findings.slice(0, i);
+    out?.push(moved);
+  }
+  return out ?? findings;
+}
+
+function touches(f: Finding, changed: ReadonlyMap<string, TextDiff | undefined>): boolean {
+  if (changed.has(f.file)) return true;
+  if (f.related?.some((r) => changed.has(r.file))) return true;
+  return f.fixes?.some((x) => changed.has(x.file)) ?? false;
+}
+
+function moveRange(changed: ReadonlyMap<string, TextDiff | undefined>, file: string, start: number, end: number): [number, number] | undefined {
+  if (!changed.has(file)) return [start, end];
+  const diff = changed.get(file);
+  return diff ? mapRange(diff, start, end) : undefined;
+}

@@ -1,0 +1,329 @@
+/**
+ * One sidecar in the dataset index: its anchored claims and the findings of the per-sidecar
+ * rules, each rule re-run only on the claims (or groups of claims) whose inputs changed since
+ * the last check (see ruleScopes.ts). Cached findings follow edits of the sidecar through its
+ * text diff; those an edit touched are recomputed.
+ */
+import type { Finding, RuleId, Severity } from '../model/finding';
+import type { Claim } from '../model/sidecar';
+import type { AnchoredClaim, ClaimAnchor, Report, Rule, SidecarContext } from '../rules/rule';
+import { AnchorMemo, type LiveSpan } from './anchorClaims';
+import type { ArticleFile, CodebookFile, SidecarFile } from './files';
+import { mapFindings } from './findingStore';
+import { SIDECAR_SCOPES } from './ruleScopes';
+import type { TextDiff } from './textDiff';
+
+export interface RuleRun {
+  rule: Rule;
+  level: Severity;
+}
+
+/** What a check tells every unit: the enabled rules and the files that changed. */
+/** An article edit in code points of the normalised text (what anchors count). */
+export interface CpShift {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export interface CheckEnv {
+  sidecarRules: RuleRun[];
+  /** Articles edited in this check: where, in anchor coordinates. */
+  shifts: ReadonlyMap<string, CpShift>;
+  /** Files whose text changed in this check, with the diff when one was computed. */
+  changed: ReadonlyMap<string, TextDiff | undefined>;
+  /** On the keystroke path: how many whole-article computations may still run, and how many waited. */
+  defer: { budget: number; deferred: number } | undefined;
+}
+
+interface ClaimEntry {
+  codebook: CodebookFile | undefined;
+  article: ArticleFile | undefined;
+  anchored: AnchoredClaim;
+  /** Findings about this claim by the claim-scoped rules that do not / do read anchors. */
+  plain: Finding[];
+  anchoredFindings: Finding[];
+  /** The anchored findings are the previous ones, kept while whole-text work waits. */
+  provisional: boolean;
+}
+
+interface GroupEntry {
+  members: AnchoredClaim[];
+  codebook: CodebookFile | undefined;
+  article: ArticleFile | undefined;
+  findings: Finding[];
+}
+
+interface WholeEntry {
+  inputs: readonly unknown[];
+  ctx: SidecarContext | undefined;
+  findings: Finding[];
+  provisional: boolean;
+}
+
+const NONE: Finding[] = [];
+
+export class SidecarUnit {
+  ctx: SidecarContext | undefined;
+  findings: Finding[] = NONE;
+  private readonly anchors = new AnchorMemo();
+  private readonly claimEntries = new WeakMap<Claim, ClaimEntry>();
+  private readonly groups = new Map<RuleId, Map<string, GroupEntry>>();
+  private readonly wholes = new Map<RuleId, WholeEntry>();
+  /** Findings of the last update that are provisional (whole-text work deferred). */
+  private provisional = 0;
+  /** Whether the last update had live spans (they change in place: always re-anchor then). */
+  private live = false;
+  /** The claims the claim-scoped rules last saw, and those with findings or deferred work. */
+  private lastClaims: { codebook: CodebookFile | undefined; article: ArticleFile | undefined; claims: readonly AnchoredClaim[]; notable: Set<AnchoredClaim> } | undefined;
+  private readonly groupings = new Map<(c: AnchoredClaim) => string | undefined, { claims: readonly AnchoredClaim[]; groups: Map<string, AnchoredClaim[]> }>();
+
+  /** Anchors the claims and brings the findings up to date; true when the context changed. */
+  update(env: CheckEnv, codebook: CodebookFile | undefined, sidecar: SidecarFile, article: ArticleFile | undefined, live: ReadonlyMap<string, LiveSpan> | undefined, usable: boolean): boolean {
+    const previous = this.ctx;
+    // Nothing this sidecar depends on changed (and no editor moves its anchors): nothing to do.
+    if (previous && !live && !this.live && this.provisional === 0 && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article) return false;
+    this.live = live !== undefined;
+    const anchored = this.anchors.anchor(sidecar, article, live, article ? env.shifts.get(article.path) : undefined);
+    const claims = previous && sameItems(previous.claims, anchored) ? previous.claims : anchored;
+    const same = previous && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article && previous.claims === claims;
+    const ctx: SidecarContext = same ? previous : { codebook, sidecar, article, claims };
+    this.ctx = ctx;
+    // Per-sidecar findings point into this sidecar, its article and the codebook only: when
+    // none of them changed, neither did the findings (unless deferred work waits).
+    if (same && this.provisional === 0) return false;
+    const deferredBefore = env.defer?.deferred ?? 0;
+
+    // Runs never change within one index (severities reset it), so positions identify rules.
+    const parts: Finding[][] = [];
+    if (usable) {
+      const claimRuns: RuleRun[] = [];
+      const anchorRuns: RuleRun[] = [];
+      for (const run of env.sidecarRules) {
+        const scope = SIDECAR_SCOPES[run.rule.id];
+        if (scope?.kind === 'claim') (scope.anchors ? anchorRuns : claimRuns).push(run);
+        else if (scope?.kind === 'group') parts.push(this.groupRule(env, ctx, run, scope.key, scope.anchors, scope.quietAlone));
+        else parts.push(this.wholeRule(env, ctx, run, scope?.kind === 'sidecar' ? scope.inputs(ctx) : undefined, scope?.kind === 'sidecar' && scope.wholeText === true));
+      }
+      parts.push(this.claimRules(env, ctx, claimRuns, anchorRuns));
+    }
+    this.provisional = (env.defer?.deferred ?? 0) - deferredBefore;
+    const findings = parts.flat();
+    const unchanged = findings.length === this.findings.length && findings.every((f, i) => f === this.findings[i]);
+    if (!unchanged) this.findings = findings;
+    return ctx !== previous;
+  }
+
+  private claimRules(env: CheckEnv, ctx: SidecarContext, plainRuns: RuleRun[], anchorRuns: RuleRun[]): Finding[] {
+    // While typing, a version differs from the last in a claim or two: evaluate those, move the
+    // findings of the claims that have some, and skip the thousands that have none.
+    // After an edit of the article, a claim whose anchor only moved with it and that had no
+    // findings still has none (the anchor rules speak of non-exact anchors only).
+    const last = this.lastClaims;
+    const shift = ctx.article ? env.shifts.get(ctx.article.path) : undefined;
+    const sameArticle = last && (last.article === ctx.article || (shift && last.article?.path === ctx.article?.path));
+    if (last && sameArticle && last.codebook === ctx.codebook && last.claims.length === ctx.claims.length) {
+      const changed: AnchoredClaim[] = [];
+      const removed = new Set<AnchoredClaim>();
+      for (let i = 0; i < ctx.claims.length && changed.length <= 64; i++) {
+        const before = last.claims[i] as AnchoredClaim;
+        const after = ctx.claims[i] as AnchoredClaim;
+        if (after === before) continue;
+        if (after.claim === before.claim && !last.notable.has(before) && after.anchor?.status === 'exact' && movedWith(before.anchor, after.anchor, shift)) continue;
+        changed.push(after);
+        removed.add(before);
+      }
+      if (changed.length <= 64) {
+        const visit = new Set<AnchoredClaim>(changed);
+        for (const c of last.notable) if (!removed.has(c)) visit.add(c);
+        const out: Finding[] = [];
+        const notable = new Set<AnchoredClaim>();
+        for (const c of visit) this.evaluate(env, ctx, c, plainRuns, anchorRuns, out, notable);
+        this.lastClaims = { codebook: ctx.codebook, article: ctx.article, claims: ctx.claims, notable };
+        return out;
+      }
+    }
+    const out: Finding[] = [];
+    const notable = new Set<AnchoredClaim>();
+    for (const c of ctx.claims) this.evaluate(env, ctx, c, plainRuns, anchorRuns, out, notable);
+    this.lastClaims = { codebook: ctx.codebook, article: ctx.article, claims: ctx.claims, notable };
+    return out;
+  }
+
+  /** One claim's findings by the claim-scoped rules, from its entry where still valid. */
+  private evaluate(env: CheckEnv, ctx: SidecarContext, c: AnchoredClaim, plainRuns: RuleRun[], anchorRuns: RuleRun[], out: Finding[], notable: Set<AnchoredClaim>): void {
+    const known = this.claimEntries.get(c.claim);
+    let one: SidecarContext | undefined;
+    const run = (runs: RuleRun[]): Finding[] => {
+      let found = NONE;
+      for (const r of runs) {
+        if (!mayReport(r, c, ctx)) continue;
+        const more = runOn(r, (one ??= { ...ctx, claims: [c] }));
+        if (more.length > 0) found = found.length === 0 ? more : found.concat(more);
+      }
+      return found;
+    };
+    let plain = known && known.codebook === ctx.codebook ? mapFindings(known.plain, env.changed) : undefined;
+    plain ??= run(plainRuns);
+    let anchored = known && !known.provisional && known.codebook === ctx.codebook && known.article === ctx.article && known.anchored === c ? mapFindings(known.anchoredFindings, env.changed) : undefined;
+    let provisional = false;
+    if (!anchored && env.defer && anchorRuns.some((r) => wholeText(r, c))) {
+      if (env.defer.budget > 0) env.defer.budget--;
+      else {
+        // Later: keep what was found before, moved with the edit (nothing if the edit hit it).
+        anchored = (known && mapFindings(known.anchoredFindings, env.changed)) ?? NONE;
+        provisional = true;
+        env.defer.deferred++;
+      }
+    }
+    anchored ??= run(anchorRuns);
+    // Entries are private, updated in place; those of claims no longer in the sidecar go with their Claim objects.
+    if (!known) this.claimEntries.set(c.claim, { codebook: ctx.codebook, article: ctx.article, anchored: c, plain, anchoredFindings: anchored, provisional });
+    else {
+      known.codebook = ctx.codebook;
+      known.article = ctx.article;
+      known.anchored = c;
+      known.plain = plain;
+      known.anchoredFindings = anchored;
+      known.provisional = provisional;
+    }
+    // Claims with findings (their offsets follow edits) or deferred work are visited again.
+    if (plain.length > 0 || anchored.length > 0 || provisional) notable.add(c);
+    for (const f of plain) out.push(f);
+    for (const f of anchored) out.push(f);
+  }
+
+  private groupRule(env: CheckEnv, ctx: SidecarContext, run: RuleRun, key: (c: AnchoredClaim) => string | undefined, anchors: boolean, quietAlone: boolean): Finding[] {
+    const groups = this.grouping(ctx.claims, key);
+    const before = this.groups.get(run.rule.id) ?? new Map<string, GroupEntry>();
+    const after = new Map<string, GroupEntry>();
+    const out: Finding[] = [];
+    const shift = ctx.article ? env.shifts.get(ctx.article.path) : undefined;
+    for (const [k, list] of groups) {
+      if (list.length === 1 && quietAlone) continue;
+      const known = before.get(k);
+      const valid = known && known.codebook === ctx.codebook && (anchors ? sameAnchored(known, list, ctx.article, shift) : sameClaims(known.members, list));
+      let findings = valid ? mapFindings(known.findings, env.changed) : undefined;
+      findings ??= runOn(run, { ...ctx, claims: list });
+      after.set(k, valid && known.findings === findings && known.article === ctx.article ? known : { members: list, codebook: ctx.codebook, article: ctx.article, findings });
+      for (const f of findings) out.push(f);
+    }
+    this.groups.set(run.rule.id, after);
+    return out;
+  }
+
+  /**
+   * Claims by group key, in claim order. While typing, a new version differs from the last in
+   * a claim or two that keep their key: their groups get a new list, every other group keeps its
+   * list object, so the check above sees at once that it is unchanged.
+   */
+  private grouping(claims: readonly AnchoredClaim[], key: (c: AnchoredClaim) => string | undefined): Map<string, AnchoredClaim[]> {
+    // By key function: rules grouping alike share one grouping.
+    const last = this.groupings.get(key);
+    if (last && last.claims.length === claims.length) {
+      const changed: number[] = [];
+      for (let i = 0; i < claims.length && changed.length <= 32; i++) if (claims[i] !== last.claims[i]) changed.push(i);
+      if (changed.length <= 32 && changed.every((i) => key(claims[i] as AnchoredClaim) === key(last.claims[i] as AnchoredClaim))) {
+        for (const i of changed) {
+          const k = key(claims[i] as AnchoredClaim);
+          if (k === undefined) continue;
+          const list = last.groups.get(k) as AnchoredClaim[];
+          last.groups.set(k, list.map((c) => (c === last.claims[i] ? (claims[i] as AnchoredClaim) : c)));
+        }
+        last.claims = claims;
+        return last.groups;
+      }
+    }
+    const groups = new Map<string, AnchoredClaim[]>();
+    for (const c of claims) {
+      const k = key(c);
+      if (k === undefined) continue;
+      const list = groups.get(k);
+      if (list) list.push(c);
+      else groups.set(k, [c]);
+    }
+    this.groupings.set(key, { claims, groups });
+    return groups;
+  }
+
+  /** A rule over the whole sidecar: again when its inputs (or, without a scope, anything) changed. */
+  private wholeRule(env: CheckEnv, ctx: SidecarContext, run: RuleRun, inputs: readonly unknown[] | undefined, wholeText: boolean): Finding[] {
+    const known = this.wholes.get(run.rule.id);
+    let findings: Finding[] | undefined;
+    if (known && !known.provisional && (inputs ? sameItems(known.inputs, inputs) : known.ctx === ctx)) findings = mapFindings(known.findings, env.changed);
+    if (!findings && known && wholeText && env.defer) {
+      if (env.defer.budget > 0) env.defer.budget--;
+      else {
+        findings = mapFindings(known.findings, env.changed) ?? NONE;
+        env.defer.deferred++;
+        this.wholes.set(run.rule.id, { ...known, findings, provisional: true });
+        return findings;
+      }
+    }
+    findings ??= runOn(run, ctx);
+    this.wholes.set(run.rule.id, { inputs: inputs ?? [], ctx, findings, provisional: false });
+    return findings;
+  }
+}
+
+function wholeText(run: RuleRun, c: AnchoredClaim): boolean {
+  const scope = SIDECAR_SCOPES[run.rule.id];
+  return scope?.kind === 'claim' && scope.wholeText !== undefined && scope.wholeText(c);
+}
+
+function mayReport(run: RuleRun, c: AnchoredClaim, ctx: SidecarContext): boolean {
+  const scope = SIDECAR_SCOPES[run.rule.id];
+  return scope?.kind !== 'claim' || !scope.mayReport || scope.mayReport(c, ctx);
+}
+
+export function runOn(run: RuleRun, ctx: SidecarContext): Finding[] {
+  const out: Finding[] = [];
+  run.rule.checkSidecar?.(ctx, reporter(run, out));
+  return out.length === 0 ? NONE : out;
+}
+
+/** A rule's own severity (contradiction across articles is info) is kept unless the user overrode the rule. */
+export function reporter(run: RuleRun, into: Finding[]): Report {
+  const { rule, level } = run;
+  return ({ severity, ...rest }) => {
+    into.push({ rule: rule.id, severity: severity && level === rule.defaultSeverity ? severity : level, ...rest });
+  };
+}
+
+function sameClaims(a: readonly AnchoredClaim[], b: readonly AnchoredClaim[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]?.claim !== b[i]?.claim) return false;
+  return true;
+}
+
+/**
+ * The same claims with the same anchors, or, after an edit of the article, with anchors that
+ * only moved with the edit: then what a rule said about them is the same, moved with it.
+ */
+function sameAnchored(known: GroupEntry, list: readonly AnchoredClaim[], article: ArticleFile | undefined, shift: CpShift | undefined): boolean {
+  if (known.article === article) return sameItems(known.members, list);
+  if (!shift || known.article?.path !== article?.path || known.members.length !== list.length) return false;
+  for (let i = 0; i < list.length; i++) {
+    const a = known.members[i] as AnchoredClaim;
+    const b = list[i] as AnchoredClaim;
+    if (a.claim !== b.claim || !movedWith(a.anchor, b.anchor, shift)) return false;
+  }
+  return true;
+}
+
+/** Whether anchor `y` is anchor `x` carried through an edit of its article (or equal). */
+export function movedWith(x: ClaimAnchor | undefined, y: ClaimAnchor | undefined, shift: CpShift | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y || !shift || x.status !== y.status || x.score !== y.score || x.candidates || y.candidates) return false;
+  if (x.end <= shift.start) return y.start === x.start && y.end === x.end;
+  if (x.start < shift.oldEnd) return false;
+  const d = shift.newEnd - shift.oldEnd;
+  return y.start === x.start + d && y.end === x.end + d;
+}
+
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

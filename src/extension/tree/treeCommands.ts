@@ -1,0 +1,239 @@
+/**
+ * The explorer's commands: grouping and filter from the view title, and the actions on claim,
+ * codebook and conflict nodes. Edits go through WorkspaceEdit (undoable) and only onto the text
+ * the last validation saw; if the buffer moved on, the dataset is validated again first.
+ */
+import * as vscode from 'vscode';
+import { CODEBOOK_FILE as CODEBOOK_PATH, nodeRange, type Fix } from '../../core';
+import { addAlias } from '../../core/edit';
+import {
+  FILTER_DIMENSIONS, GROUPINGS, GROUPING_TITLES, claimAsJson, describeFilter, filterChoices, isGrouping, parseFilter, removeClaimEdit,
+  type ClaimFilter, type ClaimNode, type ClaimRow, type CodebookNode, type FilterDimension, type GroupNode,
+} from '../../core/explore';
+import { COMMANDS } from '../commandIds';
+import type { Handler } from '../commands';
+import { addEdits } from '../convert';
+import { uriOf } from '../datasets';
+import type { ClaimExplorer } from './explorer';
+import type { DatasetRows } from './explorerModel';
+import { REANCHOR_RULES } from './items';
+import { TreeNode } from './nodeStore';
+import type { PairNode } from './conflictsView';
+
+export function explorerCommands(explorer: ClaimExplorer): Record<string, Handler> {
+  const model = explorer.model;
+  return {
+    [COMMANDS.groupClaims]: async (mode) => {
+      const chosen = isGrouping(mode) ? mode : await pickGrouping(model.grouping);
+      if (chosen) await model.setGrouping(chosen);
+    },
+    [COMMANDS.filterClaims]: async (arg) => {
+      const next = arg !== undefined ? parseFilter(arg) : await pickFilter(explorer);
+      if (next) model.setFilter(next);
+    },
+    [COMMANDS.clearClaimFilter]: () => model.setFilter({}),
+    [COMMANDS.revealClaim]: (node) => revealClaim(explorer, claimOf(node)),
+    [COMMANDS.deleteClaim]: (node) => deleteClaim(explorer, claimOf(node)),
+    [COMMANDS.reanchorClaim]: (node) => reanchorClaim(explorer, claimOf(node)),
+    [COMMANDS.openClaimInSidecar]: (node) => {
+      const c = claimOf(node);
+      return vscode.commands.executeCommand(COMMANDS.openClaim, c.row.sidecarPath, c.row.index);
+    },
+    [COMMANDS.copyClaimAsJson]: async (node) => {
+      const { row } = claimOf(node);
+      const json = JSON.stringify(claimAsJson(row), null, 2);
+      await vscode.env.clipboard.writeText(json);
+      vscode.window.setStatusBarMessage(`Claimbook: copied claim ${row.id ?? `#${row.index + 1}`} as JSON`, 3000);
+      return json;
+    },
+    [COMMANDS.showClaims]: async (node) => {
+      const filter = filterFor(node);
+      if (!filter) return;
+      model.setFilter(filter);
+      await vscode.commands.executeCommand('claimbook.claims.focus');
+    },
+    [COMMANDS.openCodebookEntry]: (node) => openCodebookEntry(explorer, node),
+    [COMMANDS.openConflict]: (node) => openConflict(explorer, node),
+    // Editing a claim is the tagging commands' job; they act on the claim at the article's cursor.
+    [COMMANDS.editClaimInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.editClaim),
+    [COMMANDS.changeStanceInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.changeStance),
+    [COMMANDS.addAliasInView]: (node, alias) => addAliasTo(explorer, node, alias),
+    [COMMANDS.renameInView]: async (node) => {
+      // The codebook's rename provider renames the id in the codebook and every sidecar.
+      const editor = await openCodebookEntry(explorer, node, false);
+      if (editor) await vscode.commands.executeCommand('editor.action.rename');
+    },
+  };
+}
+
+interface ClaimRef {
+  row: ClaimRow;
+  root: vscode.Uri;
+}
+
+/** The claim a command was invoked on: a claim node from any view. */
+function claimOf(node: unknown): ClaimRef {
+  if (node instanceof TreeNode && (node.data as { kind?: string }).kind === 'claim') return { row: (node.data as ClaimNode).row, root: node.root };
+  throw new Error('run this command from a claim in the Claimbook views');
+}
+
+async function pickGrouping(current: string): Promise<(typeof GROUPINGS)[number] | undefined> {
+  const items = GROUPINGS.map((g) => ({ label: GROUPING_TITLES[g], description: g === current ? '(current)' : undefined, g }));
+  return (await vscode.window.showQuickPick(items, { title: 'Group Claims By' }))?.g;
+}
+
+const DIMENSION_TITLES: Record<FilterDimension, string> = { actor: 'Actor', commitment: 'Commitment', stance: 'Stance', annotator: 'Annotator', article: 'Article' };
+
+async function pickFilter(explorer: ClaimExplorer): Promise<ClaimFilter | undefined> {
+  const model = explorer.model;
+  const current = model.filter;
+  const datasets = model.datasets();
+  const labels = datasets[0]?.labels;
+  if (!labels) return undefined;
+  type Item = vscode.QuickPickItem & { action: FilterDimension | 'problems' | 'clear' };
+  const items: Item[] = FILTER_DIMENSIONS.map((d) => ({ label: DIMENSION_TITLES[d], description: current[d] !== undefined ? describeFilter({ [d]: current[d] }, labels) : undefined, action: d }));
+  items.push({ label: current.problemsOnly ? '$(check) Problems only' : 'Problems only', description: 'claims with a badge, an error or a warning', action: 'problems' });
+  if (model.filtered) items.push({ label: 'Clear filter', description: describeFilter(current, labels), action: 'clear' });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Filter Claims By' });
+  if (!picked) return undefined;
+  if (picked.action === 'clear') return {};
+  if (picked.action === 'problems') return { ...current, problemsOnly: !current.problemsOnly || undefined };
+  const d = picked.action;
+  const rows = datasets.flatMap((ds) => ds.rows);
+  const choices = filterChoices(rows, d, labels).map((c) => ({ label: c.label, description: `${c.value !== c.label ? `${c.value} · ` : ''}${c.count}`, value: c.value }));
+  const value = await vscode.window.showQuickPick(choices, { title: `Filter Claims by ${DIMENSION_TITLES[d]}`, matchOnDescription: true });
+  return value ? { ...current, [d]: value.value } : undefined;
+}
+
+function filterFor(node: unknown): ClaimFilter | undefined {
+  if (!(node instanceof TreeNode)) return undefined;
+  const data = node.data as (CodebookNode | GroupNode) & { kind: string };
+  if (data.kind === 'actor' || data.kind === 'commitment' || data.kind === 'stance') return { [data.kind]: data.key };
+  if (data.kind === 'group') {
+    const g = data as GroupNode;
+    if (g.dimension === 'actor' || g.dimension === 'commitment' || g.dimension === 'article') return { [g.dimension]: g.key };
+  }
+  return undefined;
+}
+
+/** Opens the article with the claim's span selected; a claim without a span opens in its sidecar. */
+async function revealClaim(explorer: ClaimExplorer, { row, root }: ClaimRef, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+  const d = explorer.model.dataset(root);
+  if (!d || !row.span || !row.articlePath) {
+    await vscode.commands.executeCommand(COMMANDS.openClaim, row.sidecarPath, row.index);
+    return vscode.window.activeTextEditor;
+  }
+  const range = d.validation.positions.range(row.articlePath, row.span.start, row.span.end);
+  const editor = await vscode.window.showTextDocument(uriOf(root, row.articlePath), { selection: range, preserveFocus: column === undefined, preview: column === undefined, viewColumn: column });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/** The dataset as validated on the current text of `paths`; validates again when a buffer changed since. */
+async function current(explorer: ClaimExplorer, root: vscode.Uri, paths: string[]): Promise<DatasetRows> {
+  const fresh = (d: DatasetRows | undefined): d is DatasetRows =>
+    d !== undefined &&
+    paths.every((p) => {
+      const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uriOf(root, p).toString());
+      return !open || open.getText() === d.validation.result.texts.get(p);
+    });
+  let d = explorer.model.dataset(root);
+  if (fresh(d)) return d;
+  await explorer.controller.validate(root, 'explorer');
+  d = explorer.model.dataset(root);
+  if (fresh(d)) return d;
+  throw new Error('the files changed while the dataset was being checked; try again');
+}
+
+function sameClaim(d: DatasetRows, row: ClaimRow): ClaimRow {
+  const now = d.rows.find((r) => r.key === row.key);
+  if (!now) throw new Error(`claim ${row.id ?? `#${row.index + 1}`} is no longer in ${row.sidecarPath}`);
+  return now;
+}
+
+async function deleteClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<boolean> {
+  const d = await current(explorer, ref.root, [ref.row.sidecarPath]);
+  const row = sameClaim(d, ref.row);
+  const ctx = d.validation.result.sidecars.find((s) => s.sidecar.path === row.sidecarPath);
+  const edit = ctx ? removeClaimEdit(ctx.sidecar, row.index) : undefined;
+  if (!ctx || !edit) throw new Error(`cannot delete claim ${row.id ?? `#${row.index + 1}`}: ${row.sidecarPath} does not parse cleanly`);
+  const uri = uriOf(ref.root, row.sidecarPath);
+  const ws = new vscode.WorkspaceEdit();
+  addEdits(ws, uri, ctx.sidecar.text, [edit]);
+  if (!(await vscode.workspace.applyEdit(ws))) return false;
+  // The deletion stays unsaved in the sidecar's buffer, where Undo brings it back.
+  vscode.window.setStatusBarMessage(`Claimbook: deleted claim ${row.id ?? `#${row.index + 1}`} from ${row.sidecarPath} (unsaved; Undo restores it)`, 5000);
+  return true;
+}
+
+async function reanchorClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<boolean> {
+  const d = await current(explorer, ref.root, [ref.row.sidecarPath, ...(ref.row.articlePath ? [ref.row.articlePath] : [])]);
+  const row = sameClaim(d, ref.row);
+  const fixes = row.findings.filter((f) => REANCHOR_RULES.has(f.rule)).flatMap((f) => f.fixes ?? []);
+  if (fixes.length === 0) {
+    void vscode.window.showInformationMessage(`Claimbook: claim ${row.id ?? ''} has no re-anchoring to offer (${row.anchor}).`);
+    return false;
+  }
+  const fix = fixes.length === 1 ? fixes[0] : (await vscode.window.showQuickPick(fixes.map((f) => ({ label: f.title, fix: f })), { title: 'Re-anchor Claim' }))?.fix;
+  if (!fix) return false;
+  return applyFix(d, ref.root, fix);
+}
+
+async function applyFix(d: DatasetRows, root: vscode.Uri, fix: Fix): Promise<boolean> {
+  const text = d.validation.result.texts.get(fix.file);
+  if (text === undefined) return false;
+  const ws = new vscode.WorkspaceEdit();
+  addEdits(ws, uriOf(root, fix.file), text, fix.edits);
+  return vscode.workspace.applyEdit(ws);
+}
+
+async function openCodebookEntry(explorer: ClaimExplorer, node: unknown, preserveFocus = true): Promise<vscode.TextEditor | undefined> {
+  if (!(node instanceof TreeNode)) return undefined;
+  const entry = node.data as CodebookNode;
+  const d = explorer.model.dataset(node.root);
+  const codebook = d?.validation.result.codebook;
+  if (!d || !codebook || !entry.yamlPath) return undefined;
+  const r = nodeRange(codebook.parsed, entry.yamlPath, entry.yamlPath.length > 0 ? 'key' : 'value');
+  const range = d.validation.positions.range(codebook.path, r.start, r.end);
+  return vscode.window.showTextDocument(uriOf(node.root, codebook.path), { selection: range, preserveFocus, preview: preserveFocus });
+}
+
+/** Both claims of a conflict, each selected, in two editors side by side. */
+async function openConflict(explorer: ClaimExplorer, node: unknown): Promise<vscode.TextEditor[]> {
+  if (!(node instanceof TreeNode) || (node.data as { kind?: string }).kind !== 'pair') return [];
+  const { pair } = node.data as PairNode;
+  const first = await revealClaim(explorer, { row: pair.a, root: node.root }, vscode.ViewColumn.One);
+  const second = await revealClaim(explorer, { row: pair.b, root: node.root }, vscode.ViewColumn.Two);
+  return [first, second].filter((e): e is vscode.TextEditor => e !== undefined);
+}
+
+/** Puts the article's cursor inside the claim's span, then runs a command that acts at the cursor. */
+async function atClaim(explorer: ClaimExplorer, ref: ClaimRef, command: string): Promise<unknown> {
+  if (!ref.row.span) {
+    await vscode.commands.executeCommand(COMMANDS.openClaim, ref.row.sidecarPath, ref.row.index);
+    void vscode.window.showInformationMessage(`Claimbook: claim ${ref.row.id ?? ''} is not anchored in its article; edit it in the sidecar.`);
+    return undefined;
+  }
+  const editor = await revealClaim(explorer, ref, vscode.ViewColumn.Active);
+  if (!editor) return undefined;
+  // The middle of the span: its ends may touch neighbouring claims.
+  const middle = editor.document.positionAt(Math.floor((editor.document.offsetAt(editor.selection.start) + editor.document.offsetAt(editor.selection.end)) / 2));
+  editor.selection = new vscode.Selection(middle, middle);
+  return vscode.commands.executeCommand(command);
+}
+
+/** Adds an alias to the actor of a Codebook node (asking for it unless given). */
+async function addAliasTo(explorer: ClaimExplorer, node: unknown, given: unknown): Promise<boolean> {
+  if (!(node instanceof TreeNode) || (node.data as CodebookNode).kind !== 'actor') return false;
+  const actor = node.data as CodebookNode;
+  const alias = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Add an alias to ${actor.label}`, prompt: 'Another name the articles use for this actor' });
+  if (!alias) return false;
+  const d = await current(explorer, node.root, [CODEBOOK_PATH]);
+  const file = d.validation.result.codebook;
+  if (!file) return false;
+  const result = addAlias(file, actor.key, alias);
+  if (!result.ok) throw new Error(result.problem.message);
+  const ws = new vscode.WorkspaceEdit();
+  addEdits(ws, uriOf(node.root, file.path), file.text, result.edits);
+  return vscode.workspace.applyEdit(ws);
+}
