@@ -1,7 +1,7 @@
 /**
  * Anchors every claim of a sidecar against its article (DESIGN §2). In the editor, spans the
- * extension shifted by edit deltas ("live" spans) replace the search: an untouched live span
- * is exact by construction, a touched one is a quote-mismatch.
+ * extension shifted by edit deltas ("live" spans) replace the search: a live span whose text is
+ * the quote is exact, any other is a quote-mismatch.
  */
 import { resolveQuote } from '../anchor';
 import type { AnchoredClaim, ClaimAnchor } from '../rules/rule';
@@ -28,7 +28,9 @@ function anchorOf(claim: Claim, article: ArticleFile | undefined, live: Readonly
     // `sliceCp(span) === exact`, without copying the slice out of a long article.
     const s16 = index.cpToText16(span.start);
     const e16 = index.cpToText16(span.end);
-    const same = !span.touched && e16 - s16 === quote.exact.length && index.text.startsWith(quote.exact, s16);
+    // Judged by the text, not by the edit history: an edit undone by hand, or a quote updated to
+    // the edited words, is exact again.
+    const same = e16 - s16 === quote.exact.length && index.text.startsWith(quote.exact, s16);
     return same
       ? { status: 'exact', start: span.start, end: span.end, score: 1 }
       : { status: 'mismatch', start: span.start, end: span.end, score: similarityOf(quote.exact, index.sliceCp(span.start, span.end)) };
