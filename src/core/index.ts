@@ -6,6 +6,7 @@ export * from './dataset/host';
 export * from './dataset/files';
 export * from './dataset/check';
 export * from './dataset/anchorClaims';
+export * from './dataset/liveSpans';
 export * from './dataset/stats';
 export * from './fixes/apply';
 export { requoteEdits } from './fixes/quoteEdit';

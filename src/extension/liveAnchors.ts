@@ -6,7 +6,7 @@
  * moved silently.
  */
 import * as vscode from 'vscode';
-import { loadSidecarFile, shiftSpan, TextIndex, requoteEdits, trimChange, type CheckResult, type LiveSpan } from '../core';
+import { loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
 import { addEdits } from './convert';
 import { uriOf } from './datasets';
 
@@ -42,21 +42,8 @@ export class LiveAnchors {
       return;
     }
     if (event.contentChanges.length === 0) return;
-    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedSpans(seed, path) : new Map();
-    let index = tracked.index;
-    // The extension host applies contentChanges one after another, each against the result of the previous.
-    for (const change of event.contentChanges) {
-      const raw = index.raw;
-      const { offset, length, text } = trimChange(raw, change.rangeOffset, change.rangeLength, change.text);
-      const start = index.rawToCp(offset);
-      const end = index.rawToCp(offset + length);
-      const newLength = [...text.replace(/\r\n?/g, '\n')].length;
-      for (const [id, span] of tracked.spans) {
-        const shifted = shiftSpan(span, { start, end, newLength });
-        tracked.spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
-      }
-      if (event.contentChanges.length > 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
-    }
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
+    shiftLiveSpans(tracked.spans, tracked.index, event.contentChanges);
     const text = event.document.getText();
     tracked.index = TextIndex.of(text);
     // Back at the saved text (undo, revert): the stored offsets are right again.
@@ -112,18 +99,5 @@ export class LiveAnchors {
     if (applied) for (const uri of toSave) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
     return applied;
   }
-}
-
-function seedSpans(result: CheckResult, path: string): Map<string, LiveSpan> {
-  const spans = new Map<string, LiveSpan>();
-  for (const ctx of result.sidecars) {
-    if (ctx.article?.path !== path) continue;
-    for (const { claim, anchor } of ctx.claims) {
-      if (claim.id === undefined || !anchor) continue;
-      if (anchor.status === 'exact' || anchor.status === 'moved') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
-      else if (anchor.status === 'mismatch') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: true });
-    }
-  }
-  return spans;
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Claim spans that follow an article while it is edited (DESIGN §2), as pure functions so the
+ * extension and the benchmark run the same code: seed them from a check, shift them by each
+ * change's exact delta.
+ */
+import { shiftSpan } from '../anchor';
+import { TextIndex } from '../text/textIndex';
+import { trimChange } from '../text/trimChange';
+import type { CheckResult } from './check';
+import type { LiveSpan } from './anchorClaims';
+
+/** A replacement in raw UTF-16 offsets, as editors report it. */
+export interface RawChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/** Spans by claim id for one article, from the anchors a check found (searched ones stay out). */
+export function seedLiveSpans(result: CheckResult, articlePath: string): Map<string, LiveSpan> {
+  const spans = new Map<string, LiveSpan>();
+  for (const ctx of result.sidecars) {
+    if (ctx.article?.path !== articlePath) continue;
+    for (const { claim, anchor } of ctx.claims) {
+      if (claim.id === undefined || !anchor) continue;
+      if (anchor.status === 'exact' || anchor.status === 'moved') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
+      else if (anchor.status === 'mismatch') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: true });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Shifts every span by the changes, applied one after another (each against the result of the
+ * previous, as VS Code reports them), starting from the text `before`.
+ */
+export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, changes: readonly RawChange[]): void {
+  let index = before;
+  changes.forEach((change, i) => {
+    const raw = index.raw;
+    const { offset, length, text } = trimChange(raw, change.rangeOffset, change.rangeLength, change.text);
+    const start = index.rawToCp(offset);
+    const end = index.rawToCp(offset + length);
+    const newLength = [...text.replace(/\r\n?/g, '\n')].length;
+    for (const [id, span] of spans) {
+      const shifted = shiftSpan(span, { start, end, newLength });
+      spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
+    }
+    if (i < changes.length - 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
+  });
+}
