@@ -92,7 +92,7 @@ describe('differential: js-yaml fast path against the yaml package', () => {
     let accepted = 0;
     let checked = 0;
     for (const base of yamlCorpus()) {
-      for (let i = 0; i < 16; i++) {
+      for (let i = 0; i < 12; i++) {
         let text = base;
         for (let n = i === 0 ? 0 : 1 + rand(2); n > 0; n--) text = mutate(text, rand);
         const fast = fastValue(text);
@@ -155,7 +155,7 @@ describe('differential: sidecars claim by claim', () => {
     let incremental = 0;
     for (const [file, base] of sidecars) {
       let previous: SidecarFile = loadSidecarFast(file, base);
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 40; i++) {
         const text = editSidecar(previous.text, rand);
         const diff = diffTexts(previous.text, text);
         const next = diff ? reloadSidecar(file, text, previous, diff) : undefined;
@@ -173,7 +173,7 @@ describe('differential: sidecars claim by claim', () => {
         if (fresh.parsed.problems.length === 0) previous = next ?? loadSidecarFast(file, text);
       }
     }
-    assert.ok(incremental > 100, `${incremental} incremental re-parses`);
+    assert.ok(incremental > 60, `${incremental} incremental re-parses`);
   });
 });
 
@@ -256,9 +256,9 @@ describe('differential: the dataset index against a plain check', () => {
       const host = new MemoryHost(files);
       const cache = new FileCache();
       await checkDataset(host, {}, cache);
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 36; i++) {
         const label = editDataset(files, rand);
-        const options: CheckOptions = { defer, severities: i % 20 === 19 ? { 'untagged-mention': 'off' } : {} };
+        const options: CheckOptions = { defer, severities: i % 12 === 11 ? { 'untagged-mention': 'off' } : {} };
         const incremental = await settle(cache, host, options);
         same(incremental, await checkDatasetDirect(host, options), `edit #${i} (${label}), defer ${defer}`);
       }

@@ -4,6 +4,7 @@
  * first report is the full one; each later one lists the findings of the files whose findings
  * changed, then the summary of the whole dataset.
  */
+import * as fs from 'node:fs';
 import { watch, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import { checkDataset, FileCache, type CheckResult } from '../../core';
@@ -12,6 +13,8 @@ import { locate, type LocatedFinding } from '../format/locate';
 import { formatText } from '../format/text';
 import { summary } from '../format/summary';
 import type { Io } from '../io';
+
+const SKIP = /(^|\/)(\.git|node_modules)(\/|$)/;
 
 /** Events arriving within this many milliseconds are one change (an editor's save is several). */
 const SETTLE_MS = 50;
@@ -49,22 +52,39 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
     const schedule = (): void => {
       if (timer === undefined) timer = setTimeout(() => void recheck(), SETTLE_MS);
     };
-    const watcher: FSWatcher = watch(dir, { recursive: true }, (event, name) => {
-      const rel = name === null ? undefined : String(name).split(path.sep).join('/');
-      if (rel !== undefined && /(^|\/)(\.git|node_modules)(\/|$)/.test(rel)) return;
-      host.invalidate(rel, event === 'rename');
-      pending.add(rel ?? '.');
-      schedule();
-    });
+    // One watcher per folder: a folder's watch sees files replaced by rename (editors, sed -i),
+    // which a watch on the file itself would lose; new folders get theirs as they appear.
+    const watchers = new Map<string, FSWatcher>();
+    const watchTree = (rel: string): void => {
+      if (watchers.has(rel)) return;
+      const abs = path.join(dir, ...rel.split('/').filter(Boolean));
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(abs, { withFileTypes: true });
+        const w = watch(abs, (event, name) => {
+          const file = name === null ? undefined : rel ? `${rel}/${String(name)}` : String(name);
+          if (file !== undefined && SKIP.test(file)) return;
+          host.invalidate(file, event === 'rename');
+          pending.add(file ?? '.');
+          if (event === 'rename' && file !== undefined) watchTree(file);
+          schedule();
+        });
+        w.on('error', () => {
+          w.close();
+          watchers.delete(rel);
+        });
+        watchers.set(rel, w);
+      } catch {
+        return; // not a folder (a file was renamed), or gone again
+      }
+      for (const e of entries) if (e.isDirectory() && !SKIP.test(e.name)) watchTree(rel ? `${rel}/${e.name}` : e.name);
+    };
     const stop = (): void => {
       if (timer !== undefined) clearTimeout(timer);
-      watcher.close();
+      for (const w of watchers.values()) w.close();
       resolve(exitCode(result));
     };
-    watcher.on('error', (error) => {
-      io.stderr(`claimbook: watching ${dir} failed: ${error.message}\n`);
-      stop();
-    });
+    watchTree('');
     io.signal?.addEventListener('abort', stop, { once: true });
     io.stderr(`Watching ${dir} for changes (Ctrl-C to stop).\n`);
   });

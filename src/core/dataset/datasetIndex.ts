@@ -43,7 +43,16 @@ export interface CheckOptions {
    * `defer`: one piece per check while nothing else changed) until it is 0 for the complete result.
    */
   defer?: boolean;
+  /**
+   * Called between files once a stretch of work has run for about 20 ms: an editor passes a
+   * function that yields to its event loop, so that a first check of a large dataset never
+   * blocks it for long (the core has no timers of its own).
+   */
+  pause?: () => Promise<void>;
 }
+
+/** How long the check works before it lets `pause` yield. */
+const PAUSE_AFTER_MS = 20;
 
 export interface CheckResult {
   /** Set when the dataset is unusable (no codebook): the CLI exits 2. */
@@ -116,6 +125,13 @@ export class DatasetIndex {
 
   async check(host: Host, options: CheckOptions = {}): Promise<CheckResult> {
     this.configure(options.severities ?? {});
+    let worked = Date.now();
+    /** Yields (through `pause`) once the work since the last yield passed PAUSE_AFTER_MS. */
+    const breathe = async (): Promise<void> => {
+      if (!options.pause || Date.now() - worked < PAUSE_AFTER_MS) return;
+      await options.pause();
+      worked = Date.now();
+    };
     const texts = new Map<string, string>();
     const unreadable: DatasetContext['unreadable'] = [];
     // Reads run ahead of their use (a window of them at once), so I/O overlaps the parsing.
@@ -196,7 +212,9 @@ export class DatasetIndex {
       }
       return file;
     };
+    await breathe();
     for (const p of articlePaths) {
+      await breathe();
       const article = await loadArticle(p);
       if (article) articles.set(p, article);
     }
@@ -208,6 +226,7 @@ export class DatasetIndex {
     const sidecarFiles: SidecarFile[] = [];
     const checked = new Set<string>();
     for (const p of sidecarPaths) {
+      await breathe();
       const text = await read(p);
       prefetch();
       if (text === undefined) continue;
@@ -242,10 +261,10 @@ export class DatasetIndex {
     for (const run of this.runs.dataset) {
       switch (run.rule.id) {
         case 'untagged-mention':
-          this.checkMentions(run, cb, articleList, contexts, changed, normalised);
+          await this.checkMentions(run, cb, articleList, contexts, changed, normalised, breathe);
           break;
         case 'contradiction':
-          this.checkGroups(run, cb, contexts, listingChanged, changed, shifts);
+          await this.checkGroups(run, cb, contexts, listingChanged, changed, shifts, breathe);
           break;
         case 'sidecar-ambiguous':
           this.checkAmbiguity(run, context, sidecarFiles, changed);
@@ -315,14 +334,15 @@ export class DatasetIndex {
   }
 
   /** Untagged mentions, per article: again when the codebook, the text or its claims changed, line by line. */
-  private checkMentions(
+  private async checkMentions(
     run: RuleRun,
     cb: CodebookFile | undefined,
     articles: ArticleFile[],
     contexts: SidecarContext[],
     changed: ReadonlyMap<string, TextDiff | undefined>,
     normalised: ReadonlyMap<string, { from: ArticleFile; diff: TextDiff }>,
-  ): void {
+    breathe: () => Promise<void>,
+  ): Promise<void> {
     const model = cb?.model;
     // As the rule does: the last sidecar naming an article supplies its claims.
     const covering = new Map<string, readonly AnchoredClaim[]>();
@@ -334,6 +354,7 @@ export class DatasetIndex {
       this.store.set(`mention:${path}`, []);
     }
     for (const article of articles) {
+      await breathe();
       const unit = `mention:${article.path}`;
       if (!model) {
         this.mentions.delete(article.path);
@@ -368,14 +389,15 @@ export class DatasetIndex {
   }
 
   /** Contradictions across articles, per actor-and-commitment group touched by a change. */
-  private checkGroups(
+  private async checkGroups(
     run: RuleRun,
     cb: CodebookFile | undefined,
     contexts: SidecarContext[],
     listingChanged: boolean,
     changed: ReadonlyMap<string, TextDiff | undefined>,
     shifts: ReadonlyMap<string, CpShift>,
-  ): void {
+    breathe: () => Promise<void>,
+  ): Promise<void> {
     const model = cb && cb.model.contradictions.length > 0 ? cb.model : undefined;
     if (model !== this.groupsCodebook || !model) {
       for (const key of this.groups.keys()) this.store.set(`xc:${key}`, []);
@@ -389,6 +411,7 @@ export class DatasetIndex {
     const remap = new Set<string>();
     const present = new Set<string>();
     for (const ctx of contexts) {
+      await breathe();
       const path = ctx.sidecar.path;
       present.add(path);
       const known = this.groupsOf.get(path);
@@ -429,7 +452,9 @@ export class DatasetIndex {
     }
     // Members are ordered by the listing: a new listing may reorder every group.
     const keys = listingChanged ? new Set([...this.groups.keys(), ...dirty]) : dirty;
+    let n = 0;
     for (const key of keys) {
+      if (++n % 256 === 0) await breathe();
       const members = this.groups.get(key);
       // Only claims in two sidecars or more can contradict across articles.
       if (!members || members.size < 2) {

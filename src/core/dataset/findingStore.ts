@@ -29,6 +29,8 @@ export class FindingStore {
   set(unit: string, findings: Finding[]): void {
     const old = this.units.get(unit) ?? EMPTY;
     if (old === findings || (old.length === 0 && findings.length === 0)) return;
+    // A small unit recomputed to the same findings (a regrouping after a new listing) changes nothing.
+    if (old.length === findings.length && old.length <= 64 && old.every((f, i) => JSON.stringify(f) === JSON.stringify(findings[i]))) return;
     for (const file of filesOf(old)) {
       const entry = this.files.get(file);
       if (!entry) continue;

@@ -1,0 +1,90 @@
+/**
+ * The extension's validation path without VS Code: what `ValidationController.run` and
+ * `LiveAnchors.applyChange` do on a keystroke, minus the debounce and the Diagnostic
+ * conversion. Article edits shift live spans by the change delta exactly as LiveAnchors does;
+ * every validation goes through `checkDataset` with the session's long-lived cache, as the
+ * controller's does.
+ */
+import { checkDataset, FileCache, shiftSpan, TextIndex, trimChange, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
+import type { MemoryHost } from './memoryHost';
+
+/** What the controller passes as `pause`: a turn of the event loop. */
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface Tracked {
+  index: TextIndex;
+  saved: string;
+  spans: Map<string, LiveSpan> | undefined;
+}
+
+export class EditorSession {
+  readonly cache = new FileCache();
+  private readonly tracked = new Map<string, Tracked>();
+  last: CheckResult | undefined;
+
+  constructor(readonly host: MemoryHost, private readonly options: CheckOptions = {}) {}
+
+  /**
+   * The document is open in an editor (LiveAnchors.track). Only articles are tracked: live
+   * spans exist for articles alone, and tracking a sidecar rebuilds its TextIndex on every
+   * keystroke for nothing (the controller change proposed with issue 6 stops that).
+   */
+  open(path: string): void {
+    const text = this.host.get(path);
+    if (path.endsWith('.yaml')) return;
+    this.tracked.set(path, { index: TextIndex.of(text), saved: text, spans: undefined });
+  }
+
+  /** One validation; `defer` as the controller passes it for a change (the keystroke path). */
+  async validate(defer = false): Promise<CheckResult> {
+    const liveSpans = new Map<string, ReadonlyMap<string, LiveSpan>>();
+    for (const [path, t] of this.tracked) if (t.spans) liveSpans.set(path, t.spans);
+    this.last = await checkDataset(this.host, { ...this.options, liveSpans, defer, pause }, this.cache);
+    return this.last;
+  }
+
+  /** The follow-up validations the controller schedules until no whole-text work waits. */
+  async settle(): Promise<number> {
+    let rounds = 0;
+    while ((this.last?.deferred ?? 0) > 0) {
+      await this.validate(true);
+      rounds++;
+    }
+    return rounds;
+  }
+
+  /** One content change of an open document: the buffer changes, live spans follow (applyChange). */
+  change(path: string, offset: number, length: number, inserted: string): void {
+    const before = this.host.get(path);
+    const after = before.slice(0, offset) + inserted + before.slice(offset + length);
+    this.host.set(path, after);
+    const tracked = this.tracked.get(path);
+    if (!tracked) return;
+    const seed = this.last;
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedSpans(seed, path) : new Map();
+    const index = tracked.index;
+    const change = trimChange(index.raw, offset, length, inserted);
+    const start = index.rawToCp(change.offset);
+    const end = index.rawToCp(change.offset + change.length);
+    const newLength = [...change.text.replace(/\r\n?/g, '\n')].length;
+    for (const [id, span] of tracked.spans) {
+      const shifted = shiftSpan(span, { start, end, newLength });
+      tracked.spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
+    }
+    tracked.index = TextIndex.of(after);
+    if (after === tracked.saved) tracked.spans = undefined;
+  }
+}
+
+function seedSpans(result: CheckResult, path: string): Map<string, LiveSpan> {
+  const spans = new Map<string, LiveSpan>();
+  for (const ctx of result.sidecars) {
+    if (ctx.article?.path !== path) continue;
+    for (const { claim, anchor } of ctx.claims) {
+      if (claim.id === undefined || !anchor) continue;
+      if (anchor.status === 'exact' || anchor.status === 'moved') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
+      else if (anchor.status === 'mismatch') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: true });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,65 @@
+/** Writes BENCHMARKS.md from bench/results.json and bench/baseline.json (the figures before issue 6's work). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Target {
+  key: string;
+  what: string;
+  target: string;
+  ok: (x: number, r: Record<string, number>) => boolean;
+}
+
+const TARGETS: Target[] = [
+  { key: 'check_mb_per_s_M', what: 'check, cold, end to end (M)', target: '≥ 10 MB/s', ok: (x) => x >= 10 },
+  { key: 'check_over_jsyaml_floor_M', what: 'check time / js-yaml floor (M)', target: '≤ 2.0', ok: (x) => x <= 2 },
+  { key: 'peer_over_check_M', what: 'yaml-language-server time / check time (M)', target: '≥ 10', ok: (x) => x >= 10 },
+  { key: 'keystroke_article_ms_1mb', what: 'keystroke in the 1 MB article, median (p95)', target: '≤ 5 ms (p95 ≤ 16)', ok: (x, r) => x <= 5 && (r.keystroke_article_p95_ms_1mb ?? Infinity) <= 16 },
+  { key: 'keystroke_sidecar_ms_5k', what: 'keystroke in the 5,000-claim sidecar, median (p95)', target: '≤ 10 ms (p95 ≤ 25)', ok: (x, r) => x <= 10 && (r.keystroke_sidecar_p95_ms_5k ?? Infinity) <= 25 },
+  { key: 'sidecar_change_ms_M', what: 'one sidecar changed in M, median', target: '≤ 20 ms', ok: (x) => x <= 20 },
+  { key: 'rss_mb_M', what: 'peak RSS, check of M', target: '≤ 300 MB', ok: (x) => x <= 300 },
+  { key: 'activation_ms', what: 'activation (bundle load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
+  { key: 'bundle_bytes', what: 'dist/extension.js', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
+  { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
+];
+
+const P95: Record<string, string> = {
+  keystroke_article_ms_1mb: 'keystroke_article_p95_ms_1mb',
+  keystroke_sidecar_ms_5k: 'keystroke_sidecar_p95_ms_5k',
+};
+
+function show(r: Record<string, number>, key: string): string {
+  const x = r[key];
+  if (x === undefined) return '—';
+  const p = P95[key];
+  const extra = p && r[p] !== undefined ? ` (${r[p]})` : '';
+  return `${x}${extra}`;
+}
+
+/** bench/NOTES.md: the analysis of the last run, kept by hand (why a target is missed, what would close it). */
+function notes(): string {
+  const file = path.join(ROOT, 'bench', 'NOTES.md');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
+export function writeReport(results: Record<string, number>, machine: string): void {
+  const baselineFile = path.join(ROOT, 'bench', 'baseline.json');
+  const before = fs.existsSync(baselineFile) ? (JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Record<string, number>) : {};
+  const rows = TARGETS.map((t) => {
+    const x = results[t.key];
+    const verdict = x === undefined ? 'not measured' : t.ok(x, results) ? 'met' : '**missed**';
+    return `| \`${t.key}\` | ${t.what} | ${t.target} | ${show(before, t.key)} | ${show(results, t.key)} | ${verdict} |`;
+  });
+  const extra = Object.keys(results)
+    .filter((k) => !TARGETS.some((t) => t.key === k) && !Object.values(P95).includes(k))
+    .sort()
+    .map((k) => `| \`${k}\` | ${before[k] ?? '—'} | ${results[k]} |`);
+  const template = fs.readFileSync(path.join(ROOT, 'bench', 'BENCHMARKS.template.md'), 'utf8');
+  const text = template
+    .replace('{{machine}}', machine)
+    .replace('{{targets}}', ['| key | what | target | before | after | |', '|---|---|---|---|---|---|', ...rows].join('\n'))
+    .replace('{{all}}', ['| key | before | after |', '|---|---|---|', ...extra].join('\n'))
+    .replace('{{notes}}', notes());
+  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), text);
+}

@@ -1,0 +1,352 @@
+/**
+ * `npm run bench` (issue 6): generates the datasets (cached under bench/data/), measures the
+ * floors, our check, the peer, keystrokes, memory, activation, bundle size and hostile inputs
+ * in one run, and writes bench/results.json (numbers only) and BENCHMARKS.md.
+ *
+ *   npm run bench                         # sizes S and M, 5 runs each
+ *   npm run bench -- --sizes S,M,L        # L (250k claims, ~140 MB) is opt-in: minutes, not seconds
+ *   npm run bench -- --only keystrokes    # a subset of sections while working on one thing
+ *   npm run bench -- --report             # rewrite BENCHMARKS.md from bench/results.json only
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import * as jsyaml from 'js-yaml';
+import { checkDataset, FileCache } from '../src/core';
+import { run as runCli } from '../src/cli/run';
+import { ensureDataset, SPECS, type Generated } from './generate';
+import { MemoryHost } from './memoryHost';
+import { EditorSession } from './editorSession';
+import { Peer } from './peer';
+import { attacks } from './hostile';
+import { Random } from './random';
+import { collect, median, p95, round, timeRuns } from './stats';
+import { writeReport } from './report';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Args {
+  sizes: string[];
+  runs: number;
+  only: Set<Section>;
+  out: string;
+  baseline: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const only = value('only')?.split(',') ?? [...SECTIONS];
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; one of ${SECTIONS.join(', ')}`);
+  return {
+    sizes: (value('sizes') ?? 'S,M').split(','),
+    runs: Math.max(1, Number(value('runs') ?? 5)),
+    only: new Set(only as Section[]),
+    out: path.resolve(ROOT, value('out') ?? 'bench/results.json'),
+    baseline: argv.includes('--baseline'),
+  };
+}
+
+type Results = Record<string, number>;
+
+const log = (s: string): void => {
+  process.stderr.write(`${s}\n`);
+};
+
+function sidecarFiles(g: Generated): Array<{ file: string }> {
+  return g.sidecars.map((rel) => ({ file: path.join(g.dir, rel) }));
+}
+
+async function floors(name: string, g: Generated, runs: number, r: Results): Promise<void> {
+  const files = sidecarFiles(g);
+  let bytes = 0;
+  for (const f of files) bytes += fs.statSync(f.file).size;
+  r[`sidecar_mb_${name}`] = round(bytes / 1048576);
+  const yamlRuns = await timeRuns(runs, () => {
+    for (const f of files) parseDocument(fs.readFileSync(f.file, 'utf8'));
+  });
+  collect();
+  const jsRuns = await timeRuns(runs, () => {
+    for (const f of files) jsyaml.load(fs.readFileSync(f.file, 'utf8'));
+  });
+  collect();
+  r[`floor_yaml_ms_${name}`] = round(median(yamlRuns));
+  r[`floor_jsyaml_ms_${name}`] = round(median(jsRuns));
+  r[`floor_yaml_mb_per_s_${name}`] = round(bytes / 1048576 / (median(yamlRuns) / 1000));
+  r[`floor_jsyaml_mb_per_s_${name}`] = round(bytes / 1048576 / (median(jsRuns) / 1000));
+  log(`  floors ${name}: yaml ${r[`floor_yaml_ms_${name}`]} ms, js-yaml ${r[`floor_jsyaml_ms_${name}`]} ms`);
+}
+
+async function check(name: string, g: Generated, runs: number, r: Results): Promise<void> {
+  const io = { cwd: ROOT, stdout: () => {}, stderr: () => {} };
+  const times = await timeRuns(runs, async () => {
+    await runCli(['check', g.dir, '--format', 'json'], io);
+    collect();
+  });
+  r[`dataset_mb_${name}`] = round(g.bytes / 1048576);
+  r[`check_ms_${name}`] = round(median(times));
+  r[`check_mb_per_s_${name}`] = round(g.bytes / 1048576 / (median(times) / 1000));
+  const floor = r[`floor_jsyaml_ms_${name}`];
+  if (floor !== undefined) r[`check_over_jsyaml_floor_${name}`] = round(median(times) / floor);
+  log(`  check ${name}: ${r[`check_ms_${name}`]} ms (${r[`check_mb_per_s_${name}`]} MB/s)`);
+
+  // The longest synchronous stretch of a cold validation in the extension's path.
+  const session = new EditorSession(MemoryHost.load(g.dir));
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  await session.validate();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  h.disable();
+  r[`max_block_ms_cold_${name}`] = round(h.max / 1e6);
+  collect();
+}
+
+async function peer(name: string, g: Generated, runs: number, r: Results): Promise<void> {
+  const files = sidecarFiles(g);
+  const service = new Peer();
+  const { yamlDocumentsCache } = await import('yaml-language-server/lib/umd/languageservice/parser/yaml-documents');
+  // One warm-up file, so the first run does not pay for loading the schema.
+  await service.validate(files[0]!.file, fs.readFileSync(files[0]!.file, 'utf8'));
+  const times = await timeRuns(runs, async () => {
+    for (const f of files) {
+      await service.validate(f.file, fs.readFileSync(f.file, 'utf8'));
+      yamlDocumentsCache.clear(); // bounded memory; every file is validated once per run anyway
+    }
+    collect();
+  });
+  r[`peer_ms_${name}`] = round(median(times));
+  const ours = r[`check_ms_${name}`];
+  if (ours !== undefined) r[`peer_over_check_${name}`] = round(median(times) / ours);
+  log(`  peer ${name}: ${r[`peer_ms_${name}`]} ms`);
+}
+
+function rss(name: string, g: Generated, r: Results): void {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'out', 'bench', 'rssChild.js'), g.dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const parsed = JSON.parse(out) as { rss_mb: number; ms: number };
+  r[`rss_mb_${name}`] = round(parsed.rss_mb, 1);
+  log(`  rss ${name}: ${r[`rss_mb_${name}`]} MB (check ${round(parsed.ms)} ms in a fresh process)`);
+}
+
+/**
+ * Keystrokes until `max` samples or `budgetMs`, at least `min`. `prepare` (untimed) returns the
+ * timed step, so finding where to type is not measured; `after` runs untimed after each.
+ */
+async function keystrokes(prepare: (i: number) => () => Promise<void>, min = 5, max = 60, budgetMs = 20_000, after?: () => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < max && (i < min || performance.now() - start < budgetMs); i++) {
+    const step = prepare(i);
+    const t = performance.now();
+    await step();
+    times.push(performance.now() - t);
+    await after?.();
+  }
+  return times;
+}
+
+async function typing(big: Generated, r: Results): Promise<void> {
+  const article = big.articles[0]!;
+  const sidecar = big.sidecars[0]!;
+  const rand = new Random(7);
+
+  // One character typed at random places of the 1 MB article open in an editor.
+  const a = new EditorSession(MemoryHost.load(big.dir));
+  a.open(article);
+  await a.validate();
+  const settle: number[] = [];
+  const articleTimes = await keystrokes(() => {
+    const at = rand.int(0, a.host.get(article).length - 1);
+    return async () => {
+      a.change(article, at, 0, 'e');
+      await a.validate(true);
+    };
+  }, 5, 60, 20_000, async () => {
+    // Off the clock: the follow-up validations that finish deferred whole-text work.
+    const t = performance.now();
+    await a.settle();
+    settle.push(performance.now() - t);
+  });
+  r.keystroke_article_ms_1mb = round(median(articleTimes));
+  r.keystroke_article_p95_ms_1mb = round(p95(articleTimes));
+  r.keystroke_article_samples = articleTimes.length;
+  r.keystroke_article_settle_ms_1mb = round(median(settle));
+  r.keystroke_article_settle_p95_ms_1mb = round(p95(settle));
+  log(`  keystroke article 1 MB: median ${r.keystroke_article_ms_1mb} ms, p95 ${r.keystroke_article_p95_ms_1mb} ms (${articleTimes.length}); settling deferred work: median ${r.keystroke_article_settle_ms_1mb} ms`);
+  collect();
+
+  // One character typed into a claim of the 5,000-claim sidecar (an annotator name, a note).
+  const s = new EditorSession(MemoryHost.load(big.dir));
+  s.open(sidecar);
+  await s.validate();
+  const sidecarTimes = await keystrokes(() => {
+    const at = nthMatchEnd(s.host.get(sidecar), /^ {4}annotator: .*$/gm, rand);
+    return async () => {
+      s.change(sidecar, at, 0, 'x');
+      await s.validate(true);
+    };
+  });
+  r.keystroke_sidecar_ms_5k = round(median(sidecarTimes));
+  r.keystroke_sidecar_p95_ms_5k = round(p95(sidecarTimes));
+  r.keystroke_sidecar_samples = sidecarTimes.length;
+  log(`  keystroke sidecar 5k: median ${r.keystroke_sidecar_ms_5k} ms, p95 ${r.keystroke_sidecar_p95_ms_5k} ms (${sidecarTimes.length})`);
+  collect();
+
+  // A keystroke that creates a finding: a letter typed into an actor id (unknown-actor).
+  const f = new EditorSession(MemoryHost.load(big.dir));
+  f.open(sidecar);
+  await f.validate();
+  const findingTimes = await keystrokes(() => {
+    const at = nthMatchEnd(f.host.get(sidecar), /^ {4}actor: .*$/gm, rand);
+    return async () => {
+      f.change(sidecar, at, 0, 'q');
+      await f.validate(true);
+    };
+  }, 5, 30);
+  r.keystroke_sidecar_finding_ms_5k = round(median(findingTimes));
+  log(`  keystroke sidecar 5k creating a finding: median ${r.keystroke_sidecar_finding_ms_5k} ms (${findingTimes.length})`);
+  collect();
+}
+
+function nthMatchEnd(text: string, re: RegExp, rand: Random): number {
+  const ends: number[] = [];
+  for (const m of text.matchAll(re)) ends.push((m.index ?? 0) + m[0].length);
+  return rand.pick(ends);
+}
+
+async function sidecarChange(name: string, g: Generated, r: Results): Promise<void> {
+  const session = new EditorSession(MemoryHost.load(g.dir));
+  await session.validate();
+  const rand = new Random(11);
+  const stances = ['pledge', 'refusal', 'proposal', 'report'];
+  const times = await keystrokes(() => {
+    // One claim's stance changes in one sidecar: its article and the cross-article rules
+    // (contradictions) depend on it.
+    const file = rand.pick(g.sidecars);
+    const lines = [...session.host.get(file).matchAll(/^ {4}stance: (\w+)$/gm)];
+    const m = rand.pick(lines);
+    const next = stances.filter((s) => s !== m[1])[rand.int(0, 2)]!;
+    const at = (m.index ?? 0) + '    stance: '.length;
+    return async () => {
+      session.change(file, at, m[1]!.length, next);
+      await session.validate(true);
+    };
+  }, 5, 40);
+  r[`sidecar_change_ms_${name}`] = round(median(times));
+  r[`sidecar_change_p95_ms_${name}`] = round(p95(times));
+  log(`  sidecar change ${name}: median ${r[`sidecar_change_ms_${name}`]} ms, p95 ${r[`sidecar_change_p95_ms_${name}`]} ms (${times.length})`);
+  collect();
+}
+
+function activation(runs: number, r: Results): void {
+  const results: Array<Record<string, number>> = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'out', 'bench', 'activation.js'), '--samples', path.join(ROOT, 'samples')], { encoding: 'utf8' });
+    results.push(JSON.parse(out) as Record<string, number>);
+  }
+  const med = (k: string): number => round(median(results.map((x) => x[k] ?? NaN)));
+  r.activation_ms = med('activation_ms');
+  r.activation_load_ms = med('load_ms');
+  r.activation_activate_ms = med('activate_ms');
+  r.first_validation_samples_ms = med('first_validation_samples_ms');
+  log(`  activation: ${r.activation_ms} ms (load ${r.activation_load_ms}, activate ${r.activation_activate_ms}); first validation of samples ${r.first_validation_samples_ms} ms`);
+}
+
+async function bundle(r: Results): Promise<void> {
+  r.bundle_bytes = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  r.cli_bundle_bytes = fs.statSync(path.join(ROOT, 'dist', 'cli.js')).size;
+  const esbuild = await import('esbuild');
+  const min = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    write: false,
+    logLevel: 'silent',
+  });
+  r.bundle_minified_bytes = min.outputFiles[0]?.contents.length ?? NaN;
+  log(`  bundle: ${r.bundle_bytes} bytes (minified ${r.bundle_minified_bytes})`);
+}
+
+async function hostile(runs: number, r: Results): Promise<void> {
+  const codebook = fs.readFileSync(path.join(ROOT, 'samples', 'claimbook.yaml'), 'utf8');
+  let worst = 0;
+  for (const attack of attacks()) {
+    const host = new MemoryHost();
+    host.set('claimbook.yaml', codebook);
+    host.set('attack.claims.yaml', attack.text);
+    let found = 0;
+    const times = await timeRuns(runs, async () => {
+      const result = await checkDataset(host, {}, new FileCache());
+      found = result.findings.filter((f) => f.file === 'attack.claims.yaml').length;
+    });
+    if (found === 0) throw new Error(`attack ${attack.name} gave no finding`);
+    const ms = round(median(times));
+    r[`hostile_${attack.name.replace(/-/g, '_')}_ms`] = ms;
+    worst = Math.max(worst, ms);
+    log(`  hostile ${attack.name}: ${ms} ms`);
+  }
+  r.hostile_max_ms = worst;
+  collect();
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  // A partial run (--only, --sizes) updates its keys and keeps the others; every section is
+  // saved as soon as it is measured, so a failure late in a long run loses nothing.
+  const r: Results = fs.existsSync(args.out) ? (JSON.parse(fs.readFileSync(args.out, 'utf8')) as Results) : {};
+  const save = (): void => fs.writeFileSync(args.out, `${JSON.stringify(sortKeys(r), null, 2)}\n`);
+  if (process.argv.includes('--report')) {
+    // Only rewrite BENCHMARKS.md from the saved results (after editing bench/NOTES.md).
+    writeReport(r, machine());
+    return;
+  }
+  const has = (s: Section): boolean => args.only.has(s);
+  const sizes = args.sizes.map((s) => {
+    const spec = SPECS[s];
+    if (!spec) throw new Error(`unknown size ${s}`);
+    return { name: s, g: ensureDataset(spec, log) };
+  });
+  for (const { name, g } of sizes) {
+    log(`dataset ${name}: ${g.articles.length} articles, ${g.sidecars.length} sidecars, ${round(g.bytes / 1048576)} MB`);
+    if (has('floors')) await floors(name, g, args.runs, r);
+    if (has('check')) await check(name, g, args.runs, r);
+    save();
+    if (has('peer')) await peer(name, g, args.runs, r);
+    if (has('rss')) rss(name, g, r);
+    if (has('sidecar')) await sidecarChange(name, g, r);
+    save();
+  }
+  if (has('keystrokes')) await typing(ensureDataset(SPECS.big!, log), r);
+  save();
+  if (has('activation')) activation(args.runs, r);
+  if (has('bundle')) await bundle(r);
+  if (has('hostile')) await hostile(args.runs, r);
+  save();
+  log(`wrote ${path.relative(ROOT, args.out)}`);
+  if (!args.baseline) writeReport(r, machine());
+}
+
+function sortKeys(r: Results): Results {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${Math.round(os.totalmem() / 1073741824)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
