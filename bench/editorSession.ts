@@ -1,11 +1,11 @@
 /**
  * The extension's validation path without VS Code: what `ValidationController.run` and
  * `LiveAnchors.applyChange` do on a keystroke, minus the debounce and the Diagnostic
- * conversion. Article edits shift live spans by the change delta exactly as LiveAnchors does;
- * every validation goes through `checkDataset` with the session's long-lived cache, as the
- * controller's does.
+ * conversion. Article edits seed and shift live spans with the core functions LiveAnchors calls
+ * (`seedLiveSpans`, `shiftLiveSpans`); every validation goes through `checkDataset` with the
+ * session's long-lived cache, as the controller's does.
  */
-import { checkDataset, FileCache, shiftSpan, TextIndex, trimChange, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
+import { checkDataset, FileCache, seedLiveSpans, shiftLiveSpans, TextIndex, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
 import type { MemoryHost } from './memoryHost';
 
 /** What the controller passes as `pause`: a turn of the event loop. */
@@ -53,7 +53,7 @@ export class EditorSession {
     return rounds;
   }
 
-  /** One content change of an open document: the buffer changes, live spans follow (applyChange). */
+  /** One content change of an open document: the buffer changes, live spans follow (LiveAnchors.applyChange). */
   change(path: string, offset: number, length: number, inserted: string): void {
     const before = this.host.get(path);
     const after = before.slice(0, offset) + inserted + before.slice(offset + length);
@@ -61,30 +61,9 @@ export class EditorSession {
     const tracked = this.tracked.get(path);
     if (!tracked) return;
     const seed = this.last;
-    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedSpans(seed, path) : new Map();
-    const index = tracked.index;
-    const change = trimChange(index.raw, offset, length, inserted);
-    const start = index.rawToCp(change.offset);
-    const end = index.rawToCp(change.offset + change.length);
-    const newLength = [...change.text.replace(/\r\n?/g, '\n')].length;
-    for (const [id, span] of tracked.spans) {
-      const shifted = shiftSpan(span, { start, end, newLength });
-      tracked.spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
-    }
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
+    shiftLiveSpans(tracked.spans, tracked.index, [{ rangeOffset: offset, rangeLength: length, text: inserted }]);
     tracked.index = TextIndex.of(after);
     if (after === tracked.saved) tracked.spans = undefined;
   }
-}
-
-function seedSpans(result: CheckResult, path: string): Map<string, LiveSpan> {
-  const spans = new Map<string, LiveSpan>();
-  for (const ctx of result.sidecars) {
-    if (ctx.article?.path !== path) continue;
-    for (const { claim, anchor } of ctx.claims) {
-      if (claim.id === undefined || !anchor) continue;
-      if (anchor.status === 'exact' || anchor.status === 'moved') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
-      else if (anchor.status === 'mismatch') spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: true });
-    }
-  }
-  return spans;
 }

@@ -76,7 +76,7 @@ export class ValidationController implements vscode.Disposable {
     );
     // The workspace search for codebooks runs after activate() has returned.
     void this.roots.refresh().then(() => {
-      for (const d of w.textDocuments) if (this.roots.locate(d.uri)) this.live.track(d);
+      for (const d of w.textDocuments) if (isArticleLike(d.uri) && this.roots.locate(d.uri)) this.live.track(d);
       return this.validateAll('activation');
     });
   }
@@ -141,23 +141,44 @@ export class ValidationController implements vscode.Disposable {
     for (let attempt = 0; ; attempt++) {
       const versions = this.openVersions(session.root);
       const started = performance.now();
+      // On keystrokes, whole-article searches wait for a 'settle' pass so the host never blocks long.
       const result = await checkDataset(
         session.host,
-        { severities: settings.severities, liveSpans: this.live.spansFor(session.root, (u) => this.roots.locate(u)) },
+        {
+          severities: settings.severities,
+          liveSpans: this.live.spansFor(session.root, (u) => this.roots.locate(u)),
+          defer: trigger === 'change' || trigger === 'settle',
+          pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        },
         session.cache,
       );
       const durationMs = performance.now() - started;
       if (!this.sameVersions(versions, this.openVersions(session.root)) && attempt < MAX_STALE_RETRIES) continue;
       this.publish(session, result);
       this.emitter.fire({ root: session.root.toString(), trigger, findings: result.findings.length, durationMs });
+      if ((result.deferred ?? 0) > 0) this.settleLater(session.root);
       return;
     }
+  }
+
+  /** Finishes deferred work in small passes, each its own macrotask. */
+  private settleLater(root: vscode.Uri): void {
+    const key = `settle:${root.toString()}`;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.validate(root, 'settle');
+    }, 0));
   }
 
   private publish(session: Session, result: CheckResult): void {
     const positions = new Positions(result.texts);
     const byFile = new Map<string, Finding[]>();
-    for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const f of result.findings) {
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
     if (result.fatal) {
       const codebook = 'claimbook.yaml';
       byFile.set(codebook, []);
@@ -189,14 +210,14 @@ export class ValidationController implements vscode.Disposable {
   private onOpen(doc: vscode.TextDocument): void {
     const located = this.roots.locate(doc.uri);
     if (!located) return;
-    this.live.track(doc);
+    if (isArticleLike(doc.uri)) this.live.track(doc);
     void this.validate(located.root, 'open');
   }
 
   private onChange(event: vscode.TextDocumentChangeEvent): void {
     const located = this.roots.locate(event.document.uri);
     if (!located || event.contentChanges.length === 0) return;
-    this.live.applyChange(event, located.path, this.sessions.get(located.root.toString())?.last?.result);
+    if (isArticleLike(event.document.uri)) this.live.applyChange(event, located.path, this.sessions.get(located.root.toString())?.last?.result);
     const settings = readSettings(located.root);
     if (settings.run !== 'onType') return;
     const key = event.document.uri.toString();
@@ -245,4 +266,9 @@ export class ValidationController implements vscode.Disposable {
       }, readSettings(located.root).delayMs));
     })();
   }
+}
+
+/** Only articles have spans to follow; YAML files never need a text index per keystroke. */
+function isArticleLike(uri: vscode.Uri): boolean {
+  return !/\.ya?ml$/i.test(uri.path);
 }

@@ -15,7 +15,7 @@ let api: ClaimbookApi;
 
 /** Runs an action and waits for the validation it causes (subscribing first). */
 async function validated(action: () => Thenable<unknown>, what: string): Promise<ValidationEvent> {
-  const done = waitForEvent(api.onDidValidate, (e) => e.trigger !== 'activation', what);
+  const done = waitForEvent(api.onDidValidate, (e) => e.trigger !== 'activation' && e.trigger !== 'settle', what);
   await action();
   return done;
 }
