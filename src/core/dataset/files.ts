@@ -34,12 +34,20 @@ export interface ArticleFile {
 }
 
 export function loadCodebookFile(path: string, text: string): CodebookFile {
-  const parsed = parseYaml(text);
+  return codebookFileOf(path, text, parseYaml(text));
+}
+
+/** A codebook file from its parse, whichever parser made it. */
+export function codebookFileOf(path: string, text: string, parsed: ParsedYaml): CodebookFile {
   return { path, text, parsed, schema: validateCodebook(parsed), model: buildCodebook(parsed.problems.length === 0 ? parsed.value : undefined) };
 }
 
 export function loadSidecarFile(path: string, text: string): SidecarFile {
-  const parsed = parseYaml(text);
+  return sidecarFileOf(path, text, parseYaml(text));
+}
+
+/** A sidecar file from its parse, whichever parser made it. */
+export function sidecarFileOf(path: string, text: string, parsed: ParsedYaml): SidecarFile {
   // Claims from a file that did not parse cleanly are not trusted by any rule.
   const model = buildSidecar(parsed.problems.length === 0 ? parsed.value : undefined);
   return {

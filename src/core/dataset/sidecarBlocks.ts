@@ -22,6 +22,7 @@ import { isRecord } from '../model/plain';
 import { dirname, joinPath, type SidecarFile } from './files';
 import { isFastParse } from './fastYaml';
 import type { TextDiff } from './textDiff';
+import { indexAtOrBefore } from '../text/sortedSearch';
 
 interface Layout {
   /** Offset of the first claim block (the header is text[0, headerEnd)). */
@@ -131,14 +132,7 @@ function relayout(old: Layout, oldLength: number, text: string, diff: TextDiff):
 
 /** Index of the block holding `offset` (the last start at or before it). */
 function blockAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return indexAtOrBefore(starts, offset);
 }
 
 function blockEnd(layout: Layout, i: number, length: number): number {

@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding';
 import type { Codebook } from '../model/codebook';
 import type { ArticleFile } from '../dataset/files';
 import type { TextDiff } from '../dataset/textDiff';
+import { indexAtOrBefore } from '../text/sortedSearch';
 
 export const untaggedMention: Rule = {
   id: 'untagged-mention',
@@ -237,14 +238,7 @@ export function mentionsOf(cb: Codebook, article: ArticleFile, previous?: { ment
 
 /** Index of the line holding `offset` (the last line start at or before it). */
 function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return indexAtOrBefore(starts, offset);
 }
 
 /** The rule's findings for one article, line by line, so that the next version can reuse lines. */

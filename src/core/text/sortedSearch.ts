@@ -12,6 +12,11 @@ export function countBelow(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
+/** Index of the last element at or below the integer `value` (0 when there is none): the line or block holding an offset. */
+export function indexAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  return Math.max(0, countBelow(sorted, value + 1) - 1);
+}
+
 /** Clamps `value` to an integer in [min, max]; NaN becomes `min` so bad offsets never throw. */
 export function clampInt(value: number, min: number, max: number): number {
   if (!(value > min)) return min; // also catches NaN
