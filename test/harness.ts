@@ -170,3 +170,18 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   }
   return { ...env, ...extra };
 }
+
+/** Parses the runner's arguments and checks the build; prints why and returns undefined when it cannot run. */
+export function runnerOptions(tag: string, argv: readonly string[] = process.argv.slice(2)): RunOptions | undefined {
+  const options = parseArgs(argv);
+  if ('error' in options) {
+    console.error(`${options.error}\n${usage}`);
+    return undefined;
+  }
+  const missing = missingBuildOutputs();
+  if (missing.length > 0) {
+    console.error(`[${tag}] build first; missing:\n  ${missing.join('\n  ')}`);
+    return undefined;
+  }
+  return options;
+}

@@ -7,19 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { copyWorkspace, extensionTestsPath, missingBuildOutputs, parseArgs, readResults, repoRoot, reportResults, usage } from './harness';
+import { copyWorkspace, extensionTestsPath, readResults, repoRoot, reportResults, runnerOptions } from './harness';
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
-  if ('error' in options) {
-    console.error(`${options.error}\n${usage}`);
-    return 2;
-  }
-  const missing = missingBuildOutputs();
-  if (missing.length > 0) {
-    console.error(`[desktop] build first; missing:\n  ${missing.join('\n  ')}`);
-    return 2;
-  }
+  const options = runnerOptions('desktop');
+  if (!options) return 2;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-desktop-'));
   const resultsFile = path.join(tmp, 'results.json');
   const extensionTestsEnv: Record<string, string> = { CLAIMBOOK_TEST_RESULTS: resultsFile };

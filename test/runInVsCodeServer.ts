@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type ConsoleMessage } from 'playwright-core';
-import { copyWorkspace, extensionTestsPath, missingBuildOutputs, parseArgs, readResults, repoRoot, reportResults, SUITE_DONE, SUITE_LOG_TAG, usage, type RunOptions } from './harness';
+import { copyWorkspace, extensionTestsPath, readResults, repoRoot, reportResults, runnerOptions, SUITE_DONE, SUITE_LOG_TAG, type RunOptions } from './harness';
 import { CHROMIUM, provision } from './provision';
 import { startVsCodeServer, type RunningServer } from './vscodeServer';
 
@@ -192,16 +192,8 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
 }
 
 async function main(): Promise<number> {
-  const options = parseArgs(process.argv.slice(2));
-  if ('error' in options) {
-    console.error(`${options.error}\n${usage}`);
-    return 2;
-  }
-  const missing = missingBuildOutputs();
-  if (missing.length > 0) {
-    console.error(`[vscode-server] build first; missing:\n  ${missing.join('\n  ')}`);
-    return 2;
-  }
+  const options = runnerOptions('vscode-server');
+  if (!options) return 2;
   // The server runs detached (its own process group): on Ctrl-C or a CI kill we must end it ourselves.
   // Repeated signals are absorbed until cleanup is done (SIGKILL still works).
   const stop = new AbortController();

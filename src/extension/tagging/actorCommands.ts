@@ -28,24 +28,26 @@ function selectedName(s: TaggingServices, what: string): Selected | Outcome {
 }
 
 export async function addActorFromSelection(s: TaggingServices): Promise<Outcome> {
-  const sel = selectedName(s, 'add an actor');
-  if ('status' in sel) return sel;
-  const codebook = await currentCodebook(sel.root);
-  if (!codebook) return refused('the dataset has no claimbook.yaml');
-  const problem = refusalOf(codebook);
-  if (problem) {
-    await showProblem(sel.root, problem);
-    return refused(problem.message, false);
-  }
-  const owner = actorWithLabel(codebook.file, sel.alias);
-  if (owner) return refused(`'${sel.alias}' is already a name or alias of '${owner}'`);
+  const ready = await newNameInCodebook(s, 'add an actor');
+  if ('status' in ready) return ready;
+  const { sel, codebook } = ready;
   const actor = await askNewActor(s, codebook.file, `Add actor “${sel.alias}”`, sel.alias, sel.alias);
   if (!actor.ok) return cancelled(actor.step);
   return applyCodebook(s, sel.root, (file) => addActor(file, actor.value), actor.value.id, `added actor ${actor.value.id}`);
 }
 
 export async function addAliasToActor(s: TaggingServices): Promise<Outcome> {
-  const sel = selectedName(s, 'add it as an alias');
+  const ready = await newNameInCodebook(s, 'add it as an alias');
+  if ('status' in ready) return ready;
+  const { sel, codebook } = ready;
+  const actor = await askActor(s, { title: `Add “${sel.alias}” as an alias of…`, codebook: codebook.file, text: sel.doc.getText(), start: sel.start, end: sel.end }, 'actor', false);
+  if (!actor.ok) return cancelled(actor.step);
+  return applyCodebook(s, sel.root, (file) => addAlias(file, actor.value.id, sel.alias), actor.value.id, `added “${sel.alias}” to ${actor.value.id}`);
+}
+
+/** Both commands need a selected name the codebook does not know yet, and a codebook that parses. */
+async function newNameInCodebook(s: TaggingServices, what: string) {
+  const sel = selectedName(s, what);
   if ('status' in sel) return sel;
   const codebook = await currentCodebook(sel.root);
   if (!codebook) return refused('the dataset has no claimbook.yaml');
@@ -56,9 +58,7 @@ export async function addAliasToActor(s: TaggingServices): Promise<Outcome> {
   }
   const owner = actorWithLabel(codebook.file, sel.alias);
   if (owner) return refused(`'${sel.alias}' is already a name or alias of '${owner}'`);
-  const actor = await askActor(s, { title: `Add “${sel.alias}” as an alias of…`, codebook: codebook.file, text: sel.doc.getText(), start: sel.start, end: sel.end }, 'actor', false);
-  if (!actor.ok) return cancelled(actor.step);
-  return applyCodebook(s, sel.root, (file) => addAlias(file, actor.value.id, sel.alias), actor.value.id, `added “${sel.alias}” to ${actor.value.id}`);
+  return { sel, codebook };
 }
 
 /** Computes the codebook edit on its current text (read after the questions) and applies it. */
