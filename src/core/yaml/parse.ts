@@ -2,7 +2,7 @@
  * Guarded YAML parsing: the only entry from text to a `yaml` Document (DESIGN §5, STYLE §6).
  * Never throws; every refusal or parse error comes back as a problem with offsets.
  */
-import { Composer, CST, Lexer, Parser, YAMLParseError, isAlias, isCollection, isPair, isScalar } from 'yaml';
+import { Composer, CST, Lexer, Parser, YAMLError, YAMLParseError, isAlias, isCollection, isPair, isScalar } from 'yaml';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import { DEFAULT_MAX_BYTES, MAX_NESTING, checkBinary, checkSize, findConflictMarkers, findIndicatorRun } from './guards';
 
@@ -44,8 +44,8 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 export function parseYaml(text: string, options: { maxBytes?: number } = {}): ParsedYaml {
   try {
-    const parsed = parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    return { ...parsed, problems: capped(parsed.problems) };
+    const { flooded, ...parsed } = parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    return { ...parsed, problems: capped(parsed.problems, flooded === true) };
   } catch (error) {
     // Defence in depth: the guards should make this unreachable.
     const message = `could not parse: ${error instanceof Error ? error.message : String(error)}`;
@@ -53,12 +53,14 @@ export function parseYaml(text: string, options: { maxBytes?: number } = {}): Pa
   }
 }
 
-function capped(problems: YamlProblem[]): YamlProblem[] {
+/** `flooded`: composing stopped at the cap, so the count of the rest is unknown. */
+function capped(problems: YamlProblem[], flooded: boolean): YamlProblem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const kept = problems.slice(0, MAX_PROBLEMS);
   const last = kept[kept.length - 1]!;
   const more = problems.length - MAX_PROBLEMS;
-  kept.push({ rule: last.rule, message: `${more} more problem${more === 1 ? '' : 's'} not shown`, start: last.start, end: last.end });
+  const message = flooded ? `more than ${MAX_PROBLEMS} problems; the rest are not shown` : `${more} more problem${more === 1 ? '' : 's'} not shown`;
+  kept.push({ rule: last.rule, message, start: last.start, end: last.end });
   return kept;
 }
 
@@ -70,7 +72,7 @@ function syntax(message: string, start: number, end: number): YamlProblem {
   return { rule: 'yaml-syntax', message, start, end };
 }
 
-function parseGuarded(text: string, maxBytes: number): ParsedYaml {
+function parseGuarded(text: string, maxBytes: number): ParsedYaml & { flooded?: boolean } {
   const tooLarge = checkSize(text, maxBytes);
   if (tooLarge) return refused(text, [syntax(tooLarge.message, tooLarge.start, tooLarge.end)]);
   const binary = checkBinary(text);
@@ -86,6 +88,10 @@ function parseGuarded(text: string, maxBytes: number): ParsedYaml {
   if (composed.tooDeepAt !== undefined) {
     const at = composed.tooDeepAt;
     return refused(text, [syntax(`flow nesting deeper than ${MAX_NESTING}`, at, at + 1)]);
+  }
+  if (composed.flooded) {
+    // One past the cap, so that `capped` says there are more without knowing how many.
+    return { ...refused(text, composed.flooded.map((error) => fromYamlError(text, error))), flooded: true };
   }
   const doc = composed.doc;
   const problems: YamlProblem[] = [];
@@ -123,7 +129,7 @@ function parseGuarded(text: string, maxBytes: number): ParsedYaml {
  * counted on the lexer's own tokens, exactly as the parser will see them, and the tokens
  * stop before the composer's recursion ever meets a deep collection.
  */
-function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number } {
+function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; flooded?: YAMLError[] } {
   const parser = new Parser();
   let tooDeepAt: number | undefined;
   function* tokens(): Generator<CST.Token> {
@@ -144,18 +150,48 @@ function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number } {
     yield* parser.end();
   }
   const composer = new Composer(OPTIONS);
+  const errors = capErrors(composer);
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens(), true, text.length)) {
-    if (!doc) doc = next;
-    else {
-      const [start, end] = next.range;
-      doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
-      break;
+  try {
+    for (const next of composer.compose(tokens(), true, text.length)) {
+      if (!doc) doc = next;
+      else {
+        const [start, end] = next.range;
+        doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
+        break;
+      }
     }
+  } catch (error) {
+    if (error !== FLOODED) throw error;
+    return { doc: EMPTY_DOC(), flooded: errors.slice(0, MAX_PROBLEMS + 1) };
   }
   // compose(…, forceDoc = true) always yields a document; the fallback only satisfies types.
-  return { doc: doc ?? new Composer(OPTIONS).compose([], true, 0).next().value!, tooDeepAt };
+  return { doc: doc ?? EMPTY_DOC(), tooDeepAt };
 }
+
+/**
+ * Garbage yields an error per line, and each error object costs a stack trace: 10,000 of them
+ * took 120 ms of composing. The composer reports through its `onError` field (yaml 2.x keeps it
+ * private in its types, so this reaches in, and does nothing if the field ever goes away); past
+ * the cap it throws FLOODED, which stops composing. The file is unusable either way.
+ * Returns the composer's list of errors, which the callback fills.
+ */
+function capErrors(composer: Composer): readonly YAMLError[] {
+  const internals = composer as unknown as { onError?: unknown; errors?: unknown };
+  const report = internals.onError;
+  const errors = internals.errors;
+  if (typeof report !== 'function' || !Array.isArray(errors)) return [];
+  internals.onError = (source: unknown, code: unknown, message: unknown, warning?: boolean): void => {
+    (report as (...args: unknown[]) => void)(source, code, message, warning);
+    if (!warning && errors.length > MAX_PROBLEMS) throw FLOODED;
+  };
+  return errors as YAMLError[];
+}
+
+/** Thrown from the composer's error callback to stop it (never escapes `compose`). */
+const FLOODED = new Error('too many problems');
+
+const EMPTY_DOC = (): Document.Parsed => new Composer(OPTIONS).compose([], true, 0).next().value!;
 
 function fromYamlError(text: string, error: { code: string; message: string; pos: [number, number] }): YamlProblem {
   const start = clamp(error.pos[0], text.length);
