@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkDataset, seedLiveSpans, shiftLiveSpans, TextIndex } from '../../src/core';
+import { checkDataset, seedLiveSpans, shiftLiveSpans, shiftSpan, TextIndex } from '../../src/core';
 import { MemoryHost } from './support/memoryHost';
 import { fixtureFiles } from './support/fixtures';
 
@@ -32,5 +32,24 @@ describe('live spans', () => {
     assert.deepEqual(spans.get('c'), { start: 6, end: 11, touched: false });
     shiftLiveSpans(spans, TextIndex.of('YYaaa QUOTE bXbb'), [{ rangeOffset: 8, rangeLength: 1, text: 'u' }]);
     assert.equal(spans.get('c')?.touched, true);
+  });
+
+  it('move each span exactly as shiftSpan does, at every boundary (the shortcuts for spans away from the edit included)', () => {
+    const text = 'abcdefgh';
+    for (let start = 0; start <= 8; start++) {
+      for (let end = start; end <= 8; end++) {
+        const spans = new Map<string, { start: number; end: number; touched: boolean }>();
+        for (let a = 0; a <= 8; a++) for (let b = a; b <= 8; b++) spans.set(`${a}-${b}`, { start: a, end: b, touched: false });
+        for (const inserted of ['', 'XY']) {
+          const copy = new Map([...spans].map(([id, s]) => [id, { ...s }]));
+          shiftLiveSpans(copy, TextIndex.of(text), [{ rangeOffset: start, rangeLength: end - start, text: inserted }]);
+          for (const [id, before] of spans) {
+            // trimChange narrows a replacement by the characters it keeps; none here ("XY" is new).
+            const expected = shiftSpan(before, { start, end, newLength: inserted.length });
+            assert.deepEqual(copy.get(id), expected, `${id} after [${start}, ${end}) → "${inserted}"`);
+          }
+        }
+      }
+    }
   });
 });

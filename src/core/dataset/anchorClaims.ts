@@ -65,7 +65,8 @@ export class AnchorMemo {
       this.last = { article, claims, anchored: out };
       return out;
     }
-    const anchored = claims.map((claim) => this.one(claim, article, live, shift));
+    const anchored: AnchoredClaim[] = new Array(claims.length);
+    for (let i = 0; i < claims.length; i++) anchored[i] = this.one(claims[i] as Claim, article, live, shift);
     this.last = live ? undefined : { article, claims, anchored };
     return anchored;
   }
@@ -77,8 +78,12 @@ export class AnchorMemo {
     const known = this.memo.get(claim);
     if (known && known.article === article && sameSpan(known, span)) return known.anchored;
     const carried = known && span && shift && known.live && known.touched === span.touched && known.article?.path === article?.path ? carry(known, span, shift) : undefined;
-    const anchor = carried ?? anchorOf(claim, article, live);
-    const anchored = known && sameAnchor(known.anchored.anchor, anchor) ? known.anchored : { claim, anchor };
+    let anchored: AnchoredClaim;
+    if (carried) anchored = carried === known?.anchored.anchor ? known.anchored : { claim, anchor: carried };
+    else {
+      const anchor = anchorOf(claim, article, live);
+      anchored = known && sameAnchor(known.anchored.anchor, anchor) ? known.anchored : { claim, anchor };
+    }
     // The memo is private: updated in place, one object per claim for the claim's lifetime.
     const memo = known ?? ({} as Memo);
     memo.article = article;
@@ -111,7 +116,8 @@ function carry(m: Memo, span: LiveSpan, shift: { start: number; oldEnd: number; 
   if (!old || old.candidates || old.start !== m.start || old.end !== m.end) return undefined;
   const d = m.end <= shift.start ? 0 : m.start >= shift.oldEnd ? shift.newEnd - shift.oldEnd : undefined;
   if (d === undefined || span.start !== m.start + d || span.end !== m.end + d) return undefined;
-  return d === 0 ? old : { ...old, start: span.start, end: span.end };
+  // Spelled out (no candidates, checked above): thousands are made per keystroke.
+  return d === 0 ? old : { status: old.status, start: span.start, end: span.end, score: old.score };
 }
 
 function sameSpan(m: Memo, span: LiveSpan | undefined): boolean {

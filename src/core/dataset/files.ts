@@ -31,6 +31,8 @@ export interface ArticleFile {
   /** Undefined when the file could not be used (`problem` says why). */
   index: TextIndex | undefined;
   problem?: string;
+  /** The host's native SHA-256 (Host.sha256Hex), when it has one; the core's otherwise. */
+  sha256Hex?: (text: string) => string;
 }
 
 export function loadCodebookFile(path: string, text: string): CodebookFile {
@@ -60,10 +62,16 @@ export function sidecarFileOf(path: string, text: string, parsed: ParsedYaml): S
   };
 }
 
-export function loadArticleFile(path: string, text: string): ArticleFile {
+/** NUL, and what TextIndex needs tables for: one scan of a long article instead of two. */
+const NOT_PLAIN = /[\0\r\uD800-\uDBFF]/;
+
+export function loadArticleFile(path: string, text: string, sha256Hex?: (text: string) => string): ArticleFile {
+  const plain = !NOT_PLAIN.test(text);
   // A NUL never occurs in prose; it means a binary file that happens to end in .txt.
-  if (text.includes('\0')) return { path, index: undefined, problem: 'binary file (contains NUL bytes)' };
-  return { path, index: TextIndex.of(text) };
+  if (!plain && text.includes('\0')) return { path, index: undefined, problem: 'binary file (contains NUL bytes)' };
+  const file: ArticleFile = { path, index: TextIndex.of(text, plain) };
+  if (sha256Hex) file.sha256Hex = sha256Hex;
+  return file;
 }
 
 export function isSidecarPath(path: string): boolean {

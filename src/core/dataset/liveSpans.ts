@@ -42,9 +42,20 @@ export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, 
     const start = index.rawToCp(offset);
     const end = index.rawToCp(offset + length);
     const newLength = [...text.replace(/\r\n?/g, '\n')].length;
-    for (const [id, span] of spans) {
+    const delta = newLength - (end - start);
+    // In place (spans are the caller's, and the index copies what it keeps): a keystroke in a
+    // long article moves thousands of spans, and a new object for each showed in the pauses.
+    for (const span of spans.values()) {
+      if (span.end < start || (span.end === start && end > start)) continue; // wholly before
+      if (span.start > end || (span.start === end && end > start) || (span.start === start && start === end)) {
+        span.start += delta;
+        span.end += delta;
+        continue;
+      }
       const shifted = shiftSpan(span, { start, end, newLength });
-      spans.set(id, { start: shifted.start, end: shifted.end, touched: span.touched || shifted.touched });
+      span.start = shifted.start;
+      span.end = shifted.end;
+      span.touched ||= shifted.touched;
     }
     if (i < changes.length - 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
   });

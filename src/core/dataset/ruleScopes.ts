@@ -7,7 +7,8 @@
  *   and the anchor when `anchors` is set);
  * - `group`: they depend on the claims sharing the group's key; a group of one never reports
  *   when `quietAlone` is set. A key may be coarser than the rule's own grouping (the rule still
- *   tells its groups apart), never finer;
+ *   tells its groups apart), never finer. A key reads the claim only, never its anchor (the
+ *   index keeps a claim's key while the claim object is the same);
  * - `sidecar`: the rule runs on the whole sidecar, again only when `inputs` changed.
  *
  * A rule missing here runs on the whole sidecar whenever anything about it changed: safe, and

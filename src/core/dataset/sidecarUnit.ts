@@ -61,6 +61,14 @@ interface WholeEntry {
   provisional: boolean;
 }
 
+/** Claims by group key, and where each claim is: its key and its place in its group's list. */
+interface Grouping {
+  claims: readonly AnchoredClaim[];
+  groups: Map<string, AnchoredClaim[]>;
+  keys: Array<string | undefined>;
+  places: Int32Array;
+}
+
 const NONE: Finding[] = [];
 
 export class SidecarUnit {
@@ -76,7 +84,7 @@ export class SidecarUnit {
   private live = false;
   /** The claims the claim-scoped rules last saw, and those with findings or deferred work. */
   private lastClaims: { codebook: CodebookFile | undefined; article: ArticleFile | undefined; claims: readonly AnchoredClaim[]; notable: Set<AnchoredClaim> } | undefined;
-  private readonly groupings = new Map<(c: AnchoredClaim) => string | undefined, { claims: readonly AnchoredClaim[]; groups: Map<string, AnchoredClaim[]> }>();
+  private readonly groupings = new Map<(c: AnchoredClaim) => string | undefined, Grouping>();
 
   /** Anchors the claims and brings the findings up to date; true when the context changed. */
   update(env: CheckEnv, codebook: CodebookFile | undefined, sidecar: SidecarFile, article: ArticleFile | undefined, live: ReadonlyMap<string, LiveSpan> | undefined, usable: boolean): boolean {
@@ -213,37 +221,55 @@ export class SidecarUnit {
   }
 
   /**
-   * Claims by group key, in claim order. While typing, a new version differs from the last in
-   * a claim or two that keep their key: their groups get a new list, every other group keeps its
-   * list object, so the check above sees at once that it is unchanged.
+   * Claims by group key, in claim order. While typing, a new version holds the same claims in
+   * the same order (typing in the article moves their anchors, typing in the sidecar changes one
+   * or two): the groups of changed claims get a new list, every other group keeps its list
+   * object, so the check above sees at once that it is unchanged.
    */
   private grouping(claims: readonly AnchoredClaim[], key: (c: AnchoredClaim) => string | undefined): Map<string, AnchoredClaim[]> {
     // By key function: rules grouping alike share one grouping.
     const last = this.groupings.get(key);
-    if (last && last.claims.length === claims.length) {
-      const changed: number[] = [];
-      for (let i = 0; i < claims.length && changed.length <= 32; i++) if (claims[i] !== last.claims[i]) changed.push(i);
-      if (changed.length <= 32 && changed.every((i) => key(claims[i] as AnchoredClaim) === key(last.claims[i] as AnchoredClaim))) {
-        for (const i of changed) {
-          const k = key(claims[i] as AnchoredClaim);
-          if (k === undefined) continue;
-          const list = last.groups.get(k) as AnchoredClaim[];
-          last.groups.set(k, list.map((c) => (c === last.claims[i] ? (claims[i] as AnchoredClaim) : c)));
-        }
-        last.claims = claims;
-        return last.groups;
-      }
-    }
+    if (last && last.claims.length === claims.length && this.regroup(last, claims, key)) return last.groups;
     const groups = new Map<string, AnchoredClaim[]>();
-    for (const c of claims) {
-      const k = key(c);
+    const keys: Array<string | undefined> = new Array(claims.length);
+    const places = new Int32Array(claims.length);
+    for (let i = 0; i < claims.length; i++) {
+      const c = claims[i] as AnchoredClaim;
+      const k = (keys[i] = key(c));
       if (k === undefined) continue;
       const list = groups.get(k);
-      if (list) list.push(c);
+      if (list) places[i] = list.push(c) - 1;
       else groups.set(k, [c]);
     }
-    this.groupings.set(key, { claims, groups });
+    this.groupings.set(key, { claims, groups, keys, places });
     return groups;
+  }
+
+  /** Updates `last` in place to `claims` when every claim kept its key; false otherwise. */
+  private regroup(last: Grouping, claims: readonly AnchoredClaim[], key: (c: AnchoredClaim) => string | undefined): boolean {
+    const changed: number[] = [];
+    for (let i = 0; i < claims.length; i++) {
+      const c = claims[i] as AnchoredClaim;
+      const before = last.claims[i] as AnchoredClaim;
+      if (c === before) continue;
+      // Keys read the claim only (ruleScopes.ts), so a claim that kept its object kept its key.
+      if (c.claim !== before.claim && key(c) !== last.keys[i]) return false;
+      changed.push(i);
+    }
+    const copied = new Set<AnchoredClaim[]>();
+    for (const i of changed) {
+      const k = last.keys[i];
+      if (k === undefined) continue;
+      let list = last.groups.get(k) as AnchoredClaim[];
+      if (!copied.has(list)) {
+        list = list.slice();
+        copied.add(list);
+        last.groups.set(k, list);
+      }
+      list[last.places[i] as number] = claims[i] as AnchoredClaim;
+    }
+    last.claims = claims;
+    return true;
   }
 
   /** A rule over the whole sidecar: again when its inputs (or, without a scope, anything) changed. */

@@ -16,8 +16,9 @@ const EMPTY: readonly number[] = [];
 const NEEDS_TABLES = /[\r\uD800-\uDBFF]/;
 
 export class TextIndex {
-  static of(raw: string): TextIndex {
-    return new TextIndex(typeof raw === 'string' ? raw : '');
+  /** `plain`: the caller has just scanned `raw` for CR and surrogates and found none. */
+  static of(raw: string, plain = false): TextIndex {
+    return new TextIndex(typeof raw === 'string' ? raw : '', plain);
   }
 
   readonly raw: string;
@@ -31,9 +32,9 @@ export class TextIndex {
   /** Code point offsets of those astral characters: astral16[i] - i. */
   private astralCp: readonly number[] | undefined;
 
-  private constructor(raw: string) {
+  private constructor(raw: string, plain: boolean) {
     this.raw = raw;
-    if (!NEEDS_TABLES.test(raw)) {
+    if (plain || !NEEDS_TABLES.test(raw)) {
       this.normalised = raw;
       this.removedCr = this.removedCrText = this.astral16 = this.astralCp = EMPTY;
     }
