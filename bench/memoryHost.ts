@@ -2,6 +2,7 @@
  * A Host over texts held in memory, loaded once from disk: what the extension's VscodeHost is
  * after its first validation (open buffers first, disk reads cached until a watcher fires).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Host, ReadResult } from '../src/core';
@@ -9,6 +10,8 @@ import type { Host, ReadResult } from '../src/core';
 export class MemoryHost implements Host {
   private listing: string[] | undefined;
   readonly texts = new Map<string, string>();
+  /** As VscodeHost: articles are hashed with node:crypto. */
+  readonly sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
   static load(dir: string): MemoryHost {
     const host = new MemoryHost();

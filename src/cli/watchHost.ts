@@ -4,12 +4,13 @@
  * what changed and the dataset index re-checks only what that affects.
  */
 import type { Host, ReadResult } from '../core';
-import { NodeHost } from './nodeHost';
+import { NodeHost, nodeSha256Hex } from './nodeHost';
 
 export class WatchHost implements Host {
   private readonly disk: NodeHost;
   private listing: Promise<string[]> | undefined;
   private readonly reads = new Map<string, Promise<ReadResult>>();
+  readonly sha256Hex = nodeSha256Hex;
 
   constructor(root: string) {
     this.disk = new NodeHost(root);

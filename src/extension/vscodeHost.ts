@@ -3,6 +3,7 @@
  * `vscode.workspace.fs`, so virtual and remote workspaces work. Disk reads and the file list are
  * cached and invalidated by a file watcher, so a keystroke does not re-read the dataset.
  */
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Host, ReadResult } from '../core';
 import { uriOf } from './datasets';
@@ -10,6 +11,8 @@ import { uriOf } from './datasets';
 export class VscodeHost implements Host {
   private files: Promise<string[]> | undefined;
   private readonly disk = new Map<string, Promise<ReadResult>>();
+  /** The extension host is Node: hash articles natively (the same hex as the core's sha256Hex). */
+  readonly sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
   constructor(readonly root: vscode.Uri) {}
 

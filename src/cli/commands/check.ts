@@ -34,7 +34,8 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   const host = new NodeHost(dir);
   const cache = new FileCache();
 
-  let result = await checkDataset(host, {}, cache);
+  // Without --fix nothing checks again: the index need not keep its caches.
+  let result = await checkDataset(host, { oneShot: !args.flags.has('fix') }, cache);
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
     return 2;

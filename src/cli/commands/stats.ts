@@ -9,7 +9,7 @@ export async function runStats(args: ParsedArgs, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json for stats');
   if (args.positionals.length > 1) throw new UsageError('stats takes one folder');
   const dir = await datasetDir(io.cwd, args.positionals[0]);
-  const result = await checkDataset(new NodeHost(dir));
+  const result = await checkDataset(new NodeHost(dir), { oneShot: true });
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
     return 2;

@@ -49,7 +49,7 @@ export async function checkDatasetDirect(host: Host, options: CheckOptions = {})
   const articles = new Map<string, ArticleFile>();
   for (const p of articlePaths) {
     const text = await read(p);
-    if (text !== undefined) articles.set(p, loadArticleFile(p, text));
+    if (text !== undefined) articles.set(p, loadArticleFile(p, text, host.sha256Hex));
   }
   const sidecars: SidecarContext[] = [];
   for (const p of files.filter(isSidecarPath)) {
@@ -60,7 +60,7 @@ export async function checkDatasetDirect(host: Host, options: CheckOptions = {})
     // A sidecar may annotate a file outside the article globs; it is still its article.
     if (!article && sidecar.articlePath !== undefined && files.includes(sidecar.articlePath)) {
       const t = await read(sidecar.articlePath);
-      if (t !== undefined) article = loadArticleFile(sidecar.articlePath, t);
+      if (t !== undefined) article = loadArticleFile(sidecar.articlePath, t, host.sha256Hex);
     }
     const live = article ? options.liveSpans?.get(article.path) : undefined;
     // Rules that need the codebook skip it while it does not parse, instead of calling every id unknown.

@@ -49,6 +49,11 @@ export interface CheckOptions {
    * blocks it for long (the core has no timers of its own).
    */
   pause?: () => Promise<void>;
+  /**
+   * A one-off check (the CLI without --watch or --fix): nothing will ask again, so the index
+   * keeps no per-sidecar rule caches, which a dataset of 50,000 claims would hold live to the end.
+   */
+  oneShot?: boolean;
 }
 
 /** How long the check works before it lets `pause` yield. */
@@ -198,13 +203,15 @@ export class DatasetIndex {
       if (text === undefined) return undefined;
       const known = this.articles.get(p);
       if (known && known.text === text) return known.file;
-      const file = loadArticleFile(p, text);
+      const file = loadArticleFile(p, text, host.sha256Hex);
       this.articles.set(p, { text, file });
       changed.set(p, known ? diffTexts(known.text, text) : undefined);
       const before = known?.file.index;
       const after = file.index;
       if (before && after) {
-        const d = diffTexts(before.text, after.text);
+        // Without CRs the normalised texts are the raw ones: the same diff.
+        const raw = changed.get(p);
+        const d = raw && before.text === known.text && after.text === text ? raw : diffTexts(before.text, after.text);
         if (d) {
           normalised.set(p, { from: known.file, diff: d });
           shifts.set(p, { start: before.text16ToCp(d.start), oldEnd: before.text16ToCp(d.oldEnd), newEnd: after.text16ToCp(d.newEnd) });
@@ -242,7 +249,10 @@ export class DatasetIndex {
       if (!article && sidecar.articlePath !== undefined && listed.has(sidecar.articlePath)) article = await loadArticle(sidecar.articlePath);
       const live = article ? options.liveSpans?.get(article.path) : undefined;
       let unit = this.units.get(p);
-      if (!unit) this.units.set(p, (unit = new SidecarUnit()));
+      if (!unit) {
+        unit = new SidecarUnit();
+        if (!options.oneShot) this.units.set(p, unit);
+      }
       unit.update(env, cb, sidecar, article, live, usable(sidecar));
       contexts.push(unit.ctx as SidecarContext);
       sidecarFiles.push(sidecar);

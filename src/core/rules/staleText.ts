@@ -1,4 +1,6 @@
 import type { Rule } from './rule';
+import type { TextIndex } from '../text/textIndex';
+import type { ArticleFile } from '../dataset/files';
 import { sha256Hex } from '../text/sha256';
 import { replaceValue } from '../fixes/yamlEdit';
 import { at } from './where';
@@ -9,9 +11,8 @@ export const staleText: Rule = {
   defaultSeverity: 'info',
   checkSidecar(ctx, report) {
     const recorded = ctx.sidecar.model.textSha256;
-    const index = ctx.article?.index;
-    if (recorded === undefined || !index) return;
-    const actual = sha256Hex(index.text);
+    if (recorded === undefined || !ctx.article?.index) return;
+    const actual = articleSha256(ctx.article, ctx.article.index);
     if (actual === recorded.toLowerCase()) return;
     // Recording the new hash claims the anchors were verified: safe only when all are exact.
     const verified = ctx.claims.every((c) => c.anchor?.status === 'exact');
@@ -23,3 +24,18 @@ export const staleText: Rule = {
     });
   },
 };
+
+/**
+ * Hashes of normalised article texts, by text: the rule runs again whenever the claims' anchors
+ * change, and several sidecars may name one article, but the text is hashed once.
+ */
+const hashes = new WeakMap<TextIndex, string>();
+
+function articleSha256(article: ArticleFile, index: TextIndex): string {
+  let hex = hashes.get(index);
+  if (hex === undefined) {
+    hex = (article.sha256Hex ?? sha256Hex)(index.text);
+    hashes.set(index, hex);
+  }
+  return hex;
+}

@@ -2,7 +2,7 @@
 import type { Fix } from '../model/finding';
 import type { Claim } from '../model/sidecar';
 import { appendToSeq, insertKeyAfter, renderScalar, replaceValue } from '../fixes/yamlEdit';
-import { suggest, type Candidate } from './suggest';
+import { SuggestIndex, type Candidate } from './suggest';
 import type { Report, SidecarContext } from './rule';
 import { at, claimPath } from './where';
 
@@ -19,7 +19,7 @@ export function reportUnknown(
   noun: string,
 ): void {
   if (value === undefined || known.has(value)) return;
-  const suggestions = suggest(value, candidates());
+  const suggestions = suggestionsFor(known, candidates).suggest(value);
   const fixes: Fix[] = [];
   for (const s of suggestions) {
     const edit = replaceValue(ctx.sidecar, claimPath(claim, key), s.id);
@@ -40,6 +40,19 @@ export function reportUnknown(
     claimId: claim.id,
     fixes,
   });
+}
+
+/**
+ * The "did you mean" index of a codebook's actors, commitments or stances, built on the first
+ * unknown id and kept as long as that codebook's map of them: claims are checked one by one,
+ * and rebuilding 500 actors' labels for each unknown id cost more than the look-up.
+ */
+const indexes = new WeakMap<ReadonlyMap<string, unknown>, SuggestIndex>();
+
+function suggestionsFor(known: ReadonlyMap<string, unknown>, candidates: () => Iterable<Candidate>): SuggestIndex {
+  let index = indexes.get(known);
+  if (!index) indexes.set(known, (index = new SuggestIndex(candidates())));
+  return index;
 }
 
 function aliasFix(ctx: SidecarContext, actorId: string, alias: string): Fix | undefined {
