@@ -61,21 +61,39 @@ export class AnchorMemo {
     const claims = sidecar.model.claims;
     if (last && !live && last.article === article && last.claims.length === claims.length) {
       const out = last.anchored.slice();
-      for (let i = 0; i < claims.length; i++) if (claims[i] !== last.claims[i]) out[i] = this.one(claims[i] as Claim, article, undefined, undefined);
+      for (let i = 0; i < claims.length; i++) if (claims[i] !== last.claims[i]) out[i] = this.one(claims[i] as Claim, this.memo.get(claims[i] as Claim), article, undefined, undefined);
+      this.memos = undefined;
       this.last = { article, claims, anchored: out };
       return out;
     }
     const anchored: AnchoredClaim[] = new Array(claims.length);
-    for (let i = 0; i < claims.length; i++) anchored[i] = this.one(claims[i] as Claim, article, live, shift);
+    // The same claims as last time (typing in the article): their memos by position, not by lookup.
+    const memos = this.memos?.claims === claims ? this.memos.list : undefined;
+    const list: Memo[] = new Array(claims.length);
+    for (let i = 0; i < claims.length; i++) {
+      const claim = claims[i] as Claim;
+      const memo = memos ? (memos[i] as Memo) : this.memo.get(claim);
+      anchored[i] = this.one(claim, memo, article, live, shift, list, i);
+    }
+    this.memos = { claims, list };
     this.last = live ? undefined : { article, claims, anchored };
     return anchored;
   }
 
   private last: { article: ArticleFile | undefined; claims: readonly Claim[]; anchored: AnchoredClaim[] } | undefined;
+  private memos: { claims: readonly Claim[]; list: Memo[] } | undefined;
 
-  private one(claim: Claim, article: ArticleFile | undefined, live: ReadonlyMap<string, LiveSpan> | undefined, shift: { start: number; oldEnd: number; newEnd: number } | undefined): AnchoredClaim {
+  private one(
+    claim: Claim,
+    known: Memo | undefined,
+    article: ArticleFile | undefined,
+    live: ReadonlyMap<string, LiveSpan> | undefined,
+    shift: { start: number; oldEnd: number; newEnd: number } | undefined,
+    list?: Memo[],
+    i = 0,
+  ): AnchoredClaim {
     const span = claim.id === undefined ? undefined : live?.get(claim.id);
-    const known = this.memo.get(claim);
+    if (list) list[i] = known as Memo; // replaced below when new
     if (known && known.article === article && sameSpan(known, span)) return known.anchored;
     const carried = known && span && shift && known.live && known.touched === span.touched && known.article?.path === article?.path ? carry(known, span, shift) : undefined;
     let anchored: AnchoredClaim;
@@ -93,6 +111,7 @@ export class AnchorMemo {
     memo.touched = span?.touched ?? false;
     memo.anchored = anchored;
     if (!known) this.memo.set(claim, memo);
+    if (list) list[i] = memo;
     return anchored;
   }
 }

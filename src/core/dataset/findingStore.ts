@@ -81,8 +81,12 @@ export class FindingStore {
     const out: Finding[] = [];
     for (const file of this.order) {
       const entry = this.files.get(file) as FileEntry;
-      // Each part is mostly in order already, which the engine's merge sort exploits.
-      entry.sorted ??= [...entry.parts.values()].flat().sort(compareFindings);
+      // Each part is mostly in order already, which the engine's merge sort exploits; a file
+      // with one part in order (an article's untagged mentions) needs no copy at all.
+      if (!entry.sorted) {
+        const parts = [...entry.parts.values()];
+        entry.sorted = parts.length === 1 && inOrder(parts[0] as Finding[]) ? (parts[0] as Finding[]) : parts.flat().sort(compareFindings);
+      }
       for (const f of entry.sorted) out.push(f);
     }
     return out;
@@ -101,6 +105,11 @@ export class FindingStore {
     this.changed = new Set();
     return changed;
   }
+}
+
+function inOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1] as Finding, findings[i] as Finding) > 0) return false;
+  return true;
 }
 
 function filesOf(findings: Finding[]): Set<string> {

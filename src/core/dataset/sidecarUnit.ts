@@ -61,11 +61,13 @@ interface WholeEntry {
   provisional: boolean;
 }
 
-/** Claims by group key, and where each claim is: its key and its place in its group's list. */
+/** Claims by group key, and where each claim is: its key, its group's number (−1: none) and its place in the group's list. */
 interface Grouping {
   claims: readonly AnchoredClaim[];
   groups: Map<string, AnchoredClaim[]>;
   keys: Array<string | undefined>;
+  lists: AnchoredClaim[][];
+  groupOf: Int32Array;
   places: Int32Array;
 }
 
@@ -232,16 +234,27 @@ export class SidecarUnit {
     if (last && last.claims.length === claims.length && this.regroup(last, claims, key)) return last.groups;
     const groups = new Map<string, AnchoredClaim[]>();
     const keys: Array<string | undefined> = new Array(claims.length);
+    const lists: AnchoredClaim[][] = [];
+    const groupOf = new Int32Array(claims.length);
     const places = new Int32Array(claims.length);
+    const numbers = new Map<string, number>();
     for (let i = 0; i < claims.length; i++) {
       const c = claims[i] as AnchoredClaim;
       const k = (keys[i] = key(c));
-      if (k === undefined) continue;
-      const list = groups.get(k);
-      if (list) places[i] = list.push(c) - 1;
-      else groups.set(k, [c]);
+      if (k === undefined) {
+        groupOf[i] = -1;
+        continue;
+      }
+      let g = numbers.get(k);
+      if (g === undefined) {
+        numbers.set(k, (g = lists.length));
+        lists.push([]);
+        groups.set(k, lists[g] as AnchoredClaim[]);
+      }
+      groupOf[i] = g;
+      places[i] = (lists[g] as AnchoredClaim[]).push(c) - 1;
     }
-    this.groupings.set(key, { claims, groups, keys, places });
+    this.groupings.set(key, { claims, groups, keys, lists, groupOf, places });
     return groups;
   }
 
@@ -256,17 +269,17 @@ export class SidecarUnit {
       if (c.claim !== before.claim && key(c) !== last.keys[i]) return false;
       changed.push(i);
     }
-    const copied = new Set<AnchoredClaim[]>();
+    // Copy on write, by group number: thousands of claims move with one keystroke in the article.
+    const copied = new Uint8Array(last.lists.length);
     for (const i of changed) {
-      const k = last.keys[i];
-      if (k === undefined) continue;
-      let list = last.groups.get(k) as AnchoredClaim[];
-      if (!copied.has(list)) {
-        list = list.slice();
-        copied.add(list);
-        last.groups.set(k, list);
+      const g = last.groupOf[i] as number;
+      if (g < 0) continue;
+      if (!copied[g]) {
+        copied[g] = 1;
+        last.lists[g] = (last.lists[g] as AnchoredClaim[]).slice();
+        last.groups.set(last.keys[i] as string, last.lists[g] as AnchoredClaim[]);
       }
-      list[last.places[i] as number] = claims[i] as AnchoredClaim;
+      (last.lists[g] as AnchoredClaim[])[last.places[i] as number] = claims[i] as AnchoredClaim;
     }
     last.claims = claims;
     return true;

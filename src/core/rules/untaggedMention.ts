@@ -245,7 +245,7 @@ function lineAt(starts: number[], offset: number): number {
 export interface UntaggedFindings {
   mentions: Mentions;
   /** Claimed spans, UTF-16 into the normalised text, sorted. */
-  spans: Array<[number, number]>;
+  spans: Spans;
   lines: Finding[][];
   all: Finding[];
 }
@@ -273,19 +273,13 @@ export function untaggedFindings(
   previous?: { findings: UntaggedFindings; rawDiff: TextDiff | undefined },
 ): UntaggedFindings {
   const index = article.index;
-  const spans: Array<[number, number]> = [];
-  if (index) for (const c of claims) if (c.anchor) spans.push([index.cpToText16(c.anchor.start), index.cpToText16(c.anchor.end)]);
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const spans = index ? spansOf(index, claims) : NO_SPANS;
   const result: UntaggedFindings = { mentions, spans, lines: [], all: [] };
   if (!index) return result;
-
-  // Spans by start, with the running maximum of their ends: a sentence [s, e) is covered when
-  // some span starting before e ends after s.
-  const maxEnd: number[] = [];
-  let running = -Infinity;
-  for (const s of spans) maxEnd.push((running = Math.max(running, s[1])));
+  const { starts, maxEnd } = spans;
+  // A sentence [s, e) is covered when some span starting before e ends after s.
   const covered = (s: number, e: number): boolean => {
-    const k = firstAtOrAfter(spans, e);
+    const k = firstAtOrAfter(starts, e);
     return k > 0 && (maxEnd[k - 1] as number) > s;
   };
 
@@ -339,26 +333,83 @@ function previousLine(i: number, origin: Mentions['origin']): number | undefined
   return i - origin.added + origin.removed;
 }
 
-/** Spans present in one version and not the other (the old ones moved with the edit), in new coordinates. */
-function changedRanges(before: Array<[number, number]>, after: Array<[number, number]>, diff: TextDiff | undefined): Array<[number, number]> {
-  const moved: Array<[number, number]> = [];
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of before) {
-    if (!diff || e <= diff.start) moved.push([s, e]);
-    else if (s >= diff.oldEnd) moved.push([s + diff.newEnd - diff.oldEnd, e + diff.newEnd - diff.oldEnd]);
-    else out.push([Math.min(s, diff.start), Math.max(e + diff.newEnd - diff.oldEnd, diff.newEnd)]);
+/**
+ * Claimed spans sorted by start, then end, with the running maximum of the ends. Typed arrays:
+ * a keystroke in a long article rebuilds them for thousands of claims.
+ */
+interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  maxEnd: Int32Array;
+}
+
+const NO_SPANS: Spans = { starts: new Int32Array(0), ends: new Int32Array(0), maxEnd: new Int32Array(0) };
+
+function spansOf(index: NonNullable<ArticleFile['index']>, claims: readonly AnchoredClaim[]): Spans {
+  let n = 0;
+  for (const c of claims) if (c.anchor) n++;
+  let starts = new Int32Array(n);
+  let ends = new Int32Array(n);
+  let sorted = true;
+  let k = 0;
+  for (const c of claims) {
+    if (!c.anchor) continue;
+    const s = index.cpToText16(c.anchor.start);
+    const e = index.cpToText16(c.anchor.end);
+    if (k > 0 && (s < (starts[k - 1] as number) || (s === starts[k - 1] && e < (ends[k - 1] as number)))) sorted = false;
+    starts[k] = s;
+    ends[k++] = e;
   }
-  moved.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Claims are usually in text order; sort only when they are not.
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number) || (ends[a] as number) - (ends[b] as number));
+    const s2 = new Int32Array(n);
+    const e2 = new Int32Array(n);
+    order.forEach((from, to) => {
+      s2[to] = starts[from] as number;
+      e2[to] = ends[from] as number;
+    });
+    starts = s2;
+    ends = e2;
+  }
+  const maxEnd = new Int32Array(n);
+  let running = -1;
+  for (let i = 0; i < n; i++) maxEnd[i] = running = Math.max(running, ends[i] as number);
+  return { starts, ends, maxEnd };
+}
+
+/**
+ * Spans present in one version and not the other, in new coordinates: the old spans moved
+ * with the edit (a shift keeps their order), merged against the new ones; an old span the edit
+ * overlapped counts as changed, stretched over the edit.
+ */
+function changedRanges(before: Spans, after: Spans, diff: TextDiff | undefined): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const delta = diff ? diff.newEnd - diff.oldEnd : 0;
   let i = 0;
   let j = 0;
-  while (i < moved.length || j < after.length) {
-    const a = moved[i];
-    const b = after[j];
-    if (a && b && a[0] === b[0] && a[1] === b[1]) {
+  const n = before.starts.length;
+  const m = after.starts.length;
+  while (i < n || j < m) {
+    let a: [number, number] | undefined;
+    if (i < n) {
+      const s = before.starts[i] as number;
+      const e = before.ends[i] as number;
+      if (!diff || e <= diff.start) a = [s, e];
+      else if (s >= diff.oldEnd) a = [s + delta, e + delta];
+      else {
+        out.push([Math.min(s, diff.start), Math.max(e + delta, diff.newEnd)]);
+        i++;
+        continue;
+      }
+    }
+    const bs = j < m ? (after.starts[j] as number) : 0;
+    const be = j < m ? (after.ends[j] as number) : 0;
+    if (a && j < m && a[0] === bs && a[1] === be) {
       i++;
       j++;
-    } else if (b && (!a || b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]))) {
-      out.push(b);
+    } else if (j < m && (!a || bs < a[0] || (bs === a[0] && be < a[1]))) {
+      out.push([bs, be]);
       j++;
     } else if (a) {
       out.push(a);
@@ -376,15 +427,20 @@ function overlapsAny(ranges: Array<[number, number]>, start: number, end: number
 function moved(findings: Finding[], diff: TextDiff | undefined): Finding[] {
   if (!diff || findings.length === 0 || (findings[0] as Finding).start < diff.oldEnd) return findings;
   const delta = diff.newEnd - diff.oldEnd;
-  return findings.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta }));
+  // Spelled out when the finding has only the fields this rule gives (the common case): thousands move per keystroke.
+  return findings.map((f) =>
+    f.fixes === undefined && f.related === undefined && f.claimId === undefined
+      ? { rule: f.rule, severity: f.severity, message: f.message, file: f.file, start: f.start + delta, end: f.end + delta }
+      : { ...f, start: f.start + delta, end: f.end + delta },
+  );
 }
 
-function firstAtOrAfter(spans: Array<[number, number]>, e: number): number {
+function firstAtOrAfter(starts: Int32Array, e: number): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((spans[mid] as [number, number])[0] < e) lo = mid + 1;
+    if ((starts[mid] as number) < e) lo = mid + 1;
     else hi = mid;
   }
   return lo;
