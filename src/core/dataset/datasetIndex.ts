@@ -416,14 +416,25 @@ export class DatasetIndex {
       this.groupsCodebook = model;
       if (!model) return;
     }
+    // Only a group of two sidecars or more has findings, and any change to a group marks it
+    // dirty: with no group yet (a first check), no `xc:` unit holds findings.
+    const cold = this.groups.size === 0;
     const dirty = new Set<string>();
     /** Groups whose members only moved: their findings follow the edits. */
     const remap = new Set<string>();
     const present = new Set<string>();
+    // Contexts come in listing order; so do the members of groups built from nothing by one pass.
+    let inOrder = cold;
+    let last = -1;
     for (const ctx of contexts) {
       await breathe();
       const path = ctx.sidecar.path;
       present.add(path);
+      if (inOrder) {
+        const at = this.order.get(path) ?? 0;
+        inOrder = at >= last;
+        last = at;
+      }
       const known = this.groupsOf.get(path);
       if (known?.ctx === ctx) continue;
       if (known && this.patchGroups(known, ctx, shifts, dirty, remap)) continue;
@@ -436,16 +447,20 @@ export class DatasetIndex {
           stated.push(undefined);
           continue;
         }
-        keys.add(key);
         let members = this.groups.get(key);
         if (!members) this.groups.set(key, (members = new Map()));
         const item = { ctx, c };
         stated.push(item);
         const list = members.get(path);
         if (list) list.push(item);
-        else members.set(path, [item]);
+        else {
+          // The sidecar left all its groups above: its first claim in a group is the one that joins.
+          members.set(path, [item]);
+          keys.add(key);
+        }
       }
-      for (const key of keys) dirty.add(key);
+      // A new listing re-checks every group below anyway.
+      if (!listingChanged) for (const key of keys) dirty.add(key);
       this.groupsOf.set(path, { ctx, keys, stated });
     }
     for (const [path, known] of [...this.groupsOf]) {
@@ -453,28 +468,47 @@ export class DatasetIndex {
       this.leaveGroups(path, known.keys, dirty);
       this.groupsOf.delete(path);
     }
-    for (const key of remap) {
-      if (dirty.has(key)) continue;
-      const before = this.store.get(`xc:${key}`);
-      const moved = mapFindings(before, changed);
-      if (!moved) dirty.add(key);
-      else if (moved !== before) this.store.set(`xc:${key}`, moved);
+    // With a new listing every group is checked again below: no findings need moving.
+    if (!listingChanged) {
+      for (const key of remap) {
+        if (dirty.has(key)) continue;
+        const before = this.store.get(`xc:${key}`);
+        const moved = mapFindings(before, changed);
+        if (!moved) dirty.add(key);
+        else if (moved !== before) this.store.set(`xc:${key}`, moved);
+      }
     }
-    // Members are ordered by the listing: a new listing may reorder every group.
-    const keys = listingChanged ? new Set([...this.groups.keys(), ...dirty]) : dirty;
-    let n = 0;
-    for (const key of keys) {
-      if (++n % 256 === 0) await breathe();
-      const members = this.groups.get(key);
+    const recheck = (key: string, members: Map<string, Stated[]> | undefined): void => {
       // Only claims in two sidecars or more can contradict across articles.
       if (!members || members.size < 2) {
-        this.store.set(`xc:${key}`, []);
-        continue;
+        if (!cold) this.store.set(`xc:${key}`, []);
+        return;
       }
-      const list = [...members.entries()].sort(([a], [b]) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)).flatMap(([, items]) => items);
+      // Members are ordered by the listing; a first check added them in that order.
+      let list: Stated[];
+      if (inOrder) {
+        list = [];
+        for (const items of members.values()) for (const item of items) list.push(item);
+      } else {
+        list = [...members.entries()].sort(([a], [b]) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)).flatMap(([, items]) => items);
+      }
       const out: Finding[] = [];
       acrossArticles(model, list, reporter(run, out));
-      this.store.set(`xc:${key}`, out);
+      if (!cold || out.length > 0) this.store.set(`xc:${key}`, out);
+    };
+    // A new listing may reorder every group: all are checked again, and of the dirty keys
+    // only those whose group is gone.
+    let n = 0;
+    if (listingChanged) {
+      for (const [key, members] of this.groups) {
+        if (++n % 256 === 0) await breathe();
+        recheck(key, members);
+      }
+    }
+    for (const key of dirty) {
+      if (++n % 256 === 0) await breathe();
+      const members = this.groups.get(key);
+      if (!listingChanged || !members) recheck(key, members);
     }
   }
 

@@ -19,7 +19,7 @@ import {
 } from 'js-yaml';
 import type { Document } from 'yaml';
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
-import { checkBinary, checkSize, DEFAULT_MAX_BYTES, findConflictMarkers, findIndicatorRun, MAX_NESTING } from '../yaml/guards';
+import { checkGuards, checkSize, DEFAULT_MAX_BYTES, MAX_NESTING, mayTrip } from '../yaml/guards';
 
 // The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars.
 const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
@@ -115,11 +115,11 @@ export function hasDocument(parsed: ParsedYaml): boolean {
 export function fastValue(text: string): { value: unknown } | undefined {
   // The guards decide what the parser may see; a hit is reported by parseYaml.
   if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
-  if (checkSize(text, DEFAULT_MAX_BYTES) || checkBinary(text)) return undefined;
-  if (findConflictMarkers(text).length > 0 || findIndicatorRun(text, MAX_NESTING) !== undefined) return undefined;
-  // Explicit (`? k`) and empty (`: v`) keys: js-yaml accepts compact nestings after them that
-  // the yaml package rejects. Our files never need them.
-  if (EXPLICIT_OR_EMPTY_KEY.test(text)) return undefined;
+  if (checkSize(text, DEFAULT_MAX_BYTES)) return undefined;
+  // One screen clears most texts of the guards and of the key test at once. Explicit (`? k`) and
+  // empty (`: v`) keys: js-yaml accepts compact nestings after them that the yaml package
+  // rejects. Our files never need them.
+  if (mayTrip(text) && (checkGuards(text, DEFAULT_MAX_BYTES) || EXPLICIT_OR_EMPTY_KEY.test(text))) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {

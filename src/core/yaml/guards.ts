@@ -54,6 +54,9 @@ export function checkSize(text: string, maxBytes: number): GuardHit | undefined 
   return { message: `file too large (${formatMb(bytes)} > ${formatMb(maxBytes)})`, start: 0, end: 0 };
 }
 
+/** The start of a text that checkBinary looks at for control characters. */
+const SAMPLE = 8192;
+
 /** Control characters other than tab, LF and CR; text files have next to none. */
 function isControl(c: number): boolean {
   return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
@@ -67,7 +70,7 @@ function isControl(c: number): boolean {
 export function checkBinary(text: string): GuardHit | undefined {
   const hit: GuardHit = { message: 'binary file', start: 0, end: 0 };
   if (text.includes('\0')) return hit;
-  const sample = Math.min(text.length, 8192);
+  const sample = Math.min(text.length, SAMPLE);
   let controls = 0;
   for (let i = 0; i < sample; i++) if (isControl(text.charCodeAt(i))) controls++;
   return controls >= 8 && controls * 100 > sample ? hit : undefined;
@@ -131,4 +134,50 @@ export function findIndicatorRun(text: string, limit: number): number | undefine
     if (run > limit) return i;
   }
   return undefined;
+}
+
+// The screen: a few native scans that clean files pass, and that every text some guard above
+// refuses (or that holds an explicit or empty key, which fastYaml declines) fails. It only
+// proves innocence: a text it flags takes the exact guards, so verdicts and offsets are theirs.
+// Why each part suffices (test/unit/guardScreen.test.ts checks it on garbled input):
+// - binary: a NUL anywhere, or a control character within checkBinary's sample;
+// - conflict markers, explicit and empty keys: `^` of a multiline regex is the start of the
+//   text or the place after \n, \r, U+2028 or U+2029, and what follows is `[ \t-]*` then one of
+//   `?:<=>|`;
+// - an indicator run over the limit (at least 3) starts with 3 increments on one line: if one
+//   of the first two is a `!` or `&` another increment follows it, in its word or after blanks;
+//   otherwise they are one-character words `-`, `?` or `:` with blanks between them.
+const SCREEN_FIRST_LINE = /^[ \t-]*[?:<=>|]/;
+const SCREEN_TEXT = /\0|[\n\r\u2028\u2029][ \t-]*[?:<=>|]|[-?:][ \t\r]+[-?:][ \t\r]+[-?:!&]|[!&][^ \t\r\n]*(?:[ \t\r]+[-?:!&]|[!&])/;
+// Every control character checkBinary counts (the NUL test is the scan of the whole text).
+const SCREEN_SAMPLE = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/**
+ * False proves that checkBinary, findConflictMarkers and findIndicatorRun(…, MAX_NESTING) find
+ * nothing and that no line starts with `[ \t-]*[?:]` (fastYaml's explicit-key test); true only
+ * means the text needs the exact scans. A clean file costs one native scan, and one of its first 8 KB.
+ */
+export function mayTrip(text: string): boolean {
+  // Texts are mostly two-byte strings (’ and “ in quotes), where a search for \0 alone
+  // (includes or a regex) stops at the zero high byte of every ASCII character: it is one
+  // more alternative of the text scan instead.
+  return SCREEN_FIRST_LINE.test(text) || SCREEN_TEXT.test(text) || SCREEN_SAMPLE.test(text.length > SAMPLE ? text.slice(0, SAMPLE) : text);
+}
+
+export type GuardVerdict =
+  | { kind: 'size' | 'binary'; hit: GuardHit }
+  | { kind: 'conflict'; hits: GuardHit[] }
+  | { kind: 'nesting'; at: number };
+
+/** The guards in the order parseYaml applies them: the first that refuses the text, if any. */
+export function checkGuards(text: string, maxBytes: number): GuardVerdict | undefined {
+  const size = checkSize(text, maxBytes);
+  if (size) return { kind: 'size', hit: size };
+  if (!mayTrip(text)) return undefined;
+  const binary = checkBinary(text);
+  if (binary) return { kind: 'binary', hit: binary };
+  const hits = findConflictMarkers(text);
+  if (hits.length > 0) return { kind: 'conflict', hits };
+  const at = findIndicatorRun(text, MAX_NESTING);
+  return at === undefined ? undefined : { kind: 'nesting', at };
 }

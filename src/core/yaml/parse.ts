@@ -4,7 +4,7 @@
  */
 import { Composer, CST, Lexer, Parser, YAMLError, YAMLParseError, isAlias, isCollection, isPair, isScalar } from 'yaml';
 import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
-import { DEFAULT_MAX_BYTES, MAX_NESTING, checkBinary, checkSize, findConflictMarkers, findIndicatorRun } from './guards';
+import { DEFAULT_MAX_BYTES, MAX_NESTING, checkGuards } from './guards';
 
 export interface YamlProblem {
   rule: 'yaml-syntax' | 'merge-conflict';
@@ -73,16 +73,16 @@ function syntax(message: string, start: number, end: number): YamlProblem {
 }
 
 function parseGuarded(text: string, maxBytes: number): ParsedYaml & { flooded?: boolean } {
-  const tooLarge = checkSize(text, maxBytes);
-  if (tooLarge) return refused(text, [syntax(tooLarge.message, tooLarge.start, tooLarge.end)]);
-  const binary = checkBinary(text);
-  if (binary) return refused(text, [syntax(binary.message, binary.start, binary.end)]);
-  const markers = findConflictMarkers(text);
-  if (markers.length > 0) {
-    return refused(text, markers.map((m) => ({ rule: 'merge-conflict', message: m.message, start: m.start, end: m.end })));
+  const guard = checkGuards(text, maxBytes);
+  switch (guard?.kind) {
+    case 'size':
+    case 'binary':
+      return refused(text, [syntax(guard.hit.message, guard.hit.start, guard.hit.end)]);
+    case 'conflict':
+      return refused(text, guard.hits.map((m) => ({ rule: 'merge-conflict', message: m.message, start: m.start, end: m.end })));
+    case 'nesting':
+      return refused(text, [syntax(`nesting deeper than ${MAX_NESTING}`, guard.at, guard.at + 1)]);
   }
-  const run = findIndicatorRun(text, MAX_NESTING);
-  if (run !== undefined) return refused(text, [syntax(`nesting deeper than ${MAX_NESTING}`, run, run + 1)]);
 
   const composed = compose(text);
   if (composed.tooDeepAt !== undefined) {
