@@ -140,7 +140,14 @@ function rss(name: string, g: Generated, r: Results): void {
  * Keystrokes until `max` samples or `budgetMs`, at least `min`. `prepare` (untimed) returns the
  * timed step, so finding where to type is not measured; `after` runs untimed after each.
  */
+/** Keystrokes typed before timing starts: the first ones run unoptimised code, which a session of typing leaves behind at once. */
+const WARM_UP_KEYSTROKES = 5;
+
 async function keystrokes(prepare: (i: number) => () => Promise<void>, min = 5, max = 60, budgetMs = 20_000, after?: () => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < WARM_UP_KEYSTROKES; i++) {
+    await prepare(-1 - i)();
+    await after?.();
+  }
   const times: number[] = [];
   const start = performance.now();
   for (let i = 0; i < max && (i < min || performance.now() - start < budgetMs); i++) {
