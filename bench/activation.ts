@@ -1,5 +1,6 @@
 /**
- * Child process: loads dist/extension.js with a stand-in `vscode` module and calls activate()
+ * Child process: loads a bundle of the extension (`--bundle FILE`, default dist/extension.js)
+ * with a stand-in `vscode` module and calls activate()
  * on an empty workspace. Prints JSON: the time to evaluate the bundle, the time spent in
  * activate(), and both together. The stand-in answers every API call with another stand-in,
  * so this measures our own code only (module evaluation and activate's work), not VS Code's.
@@ -37,8 +38,9 @@ async function main(): Promise<void> {
   const original = loader._load;
   loader._load = (request, parent, isMain) => (request === 'vscode' ? vscode : original(request, parent, isMain));
 
+  const bundle = process.argv.includes('--bundle') ? path.resolve(process.argv[process.argv.indexOf('--bundle') + 1] as string) : path.join(root, 'dist', 'extension.js');
   const t0 = performance.now();
-  const extension = (await import(path.join(root, 'dist', 'extension.js'))) as { activate: (context: unknown) => Promise<unknown> };
+  const extension = (await import(bundle)) as { activate: (context: unknown) => Promise<unknown> };
   const t1 = performance.now();
   // The ExtensionContext: real subscriptions, everything else (state, storage, URIs) stand-ins.
   const own: Record<string | symbol, unknown> = { subscriptions: [], extensionPath: root };

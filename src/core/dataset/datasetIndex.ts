@@ -228,7 +228,7 @@ export class DatasetIndex {
 
     // Deferring, a check reacting to an edit does no whole-article work at all; a follow-up
     // check (nothing changed since) does one piece.
-    const env: CheckEnv = { sidecarRules: this.runs.sidecar, changed, shifts, defer: options.defer ? { budget: changed.size > 0 ? 0 : 1, deferred: 0 } : undefined };
+    const env: CheckEnv = { sidecarRules: this.runs.sidecar, changed, shifts, defer: options.defer ? { budget: changed.size > 0 ? 0 : 1, deferred: 0 } : undefined, oneShot: options.oneShot === true };
     const contexts: SidecarContext[] = [];
     const sidecarFiles: SidecarFile[] = [];
     const checked = new Set<string>();

@@ -34,6 +34,8 @@ export interface CheckEnv {
   changed: ReadonlyMap<string, TextDiff | undefined>;
   /** On the keystroke path: how many whole-article computations may still run, and how many waited. */
   defer: { budget: number; deferred: number } | undefined;
+  /** Nothing will ask again (CheckOptions.oneShot): run each rule once over the sidecar, keep nothing per claim. */
+  oneShot?: boolean;
 }
 
 interface ClaimEntry {
@@ -106,7 +108,9 @@ export class SidecarUnit {
 
     // Runs never change within one index (severities reset it), so positions identify rules.
     const parts: Finding[][] = [];
-    if (usable) {
+    if (usable && env.oneShot) {
+      for (const run of env.sidecarRules) parts.push(runOnce(run, ctx));
+    } else if (usable) {
       const claimRuns: RuleRun[] = [];
       const anchorRuns: RuleRun[] = [];
       for (const run of env.sidecarRules) {
@@ -313,6 +317,18 @@ function wholeText(run: RuleRun, c: AnchoredClaim): boolean {
 function mayReport(run: RuleRun, c: AnchoredClaim, ctx: SidecarContext): boolean {
   const scope = SIDECAR_SCOPES[run.rule.id];
   return scope?.kind !== 'claim' || !scope.mayReport || scope.mayReport(c, ctx);
+}
+
+/**
+ * A rule over the whole sidecar, once: a claim-scoped rule sees only the claims it may report
+ * on (the same findings, by the scope's contract; bad-field must not locate every field).
+ */
+function runOnce(run: RuleRun, ctx: SidecarContext): Finding[] {
+  const scope = SIDECAR_SCOPES[run.rule.id];
+  if (scope?.kind !== 'claim' || !scope.mayReport) return runOn(run, ctx);
+  const may = scope.mayReport;
+  const claims = ctx.claims.filter((c) => may(c, ctx));
+  return claims.length === 0 ? NONE : runOn(run, { ...ctx, claims });
 }
 
 export function runOn(run: RuleRun, ctx: SidecarContext): Finding[] {
