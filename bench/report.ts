@@ -19,8 +19,8 @@ const TARGETS: Target[] = [
   { key: 'keystroke_sidecar_ms_5k', what: 'keystroke in the 5,000-claim sidecar, median (p95)', target: '≤ 10 ms (p95 ≤ 25)', ok: (x, r) => x <= 10 && (r.keystroke_sidecar_p95_ms_5k ?? Infinity) <= 25 },
   { key: 'sidecar_change_ms_M', what: 'one sidecar changed in M, median', target: '≤ 20 ms', ok: (x) => x <= 20 },
   { key: 'rss_mb_M', what: 'peak RSS, check of M', target: '≤ 300 MB', ok: (x) => x <= 300 },
-  { key: 'activation_ms', what: 'activation (bundle load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
-  { key: 'bundle_bytes', what: 'dist/extension.js', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
+  { key: 'activation_ms', what: 'activation of the shipped bundle (load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
+  { key: 'bundle_bytes', what: 'extension.js as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
 ];
 
