@@ -3,13 +3,13 @@
 // trace, CRLF and emoji count as code points, and claims and the codebook are edited in place.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadSidecarFile, TextIndex } from '../../src/core';
 import type { ClaimbookApi } from '../../src/extension/api';
 import type { Outcome } from '../../src/extension/tagging/services';
 import { QuickInputPrompter } from '../../src/extension/tagging/prompter';
+import { screenshotHandshake } from './screenshot';
 import { ScriptedPrompter, type Script } from './scripted';
 import { activateExtension, extension, log, openInEditor, waitForDiagnostics, waitForEvent, workspaceRoot } from './workspace';
 
@@ -266,31 +266,6 @@ describe('tagging: selections become claims', () => {
   });
 });
 
-// The README's screenshot scene (grep "screenshot scene"): the real actor quick pick left open on a
-// selected quote. Decorations and picks vanish when the extension host exits, before the runner's
-// final screenshot, so a driver that sets CLAIMBOOK_SCREENSHOT_DONE shoots on our log line and
-// creates that file when done (the protocol of tree.test.ts).
-async function screenshotTaken(): Promise<void> {
-  const done = process.env.CLAIMBOOK_SCREENSHOT_DONE;
-  log('claimbook screenshot: ready');
-  if (!done) return;
-  await new Promise<void>((resolve, reject) => {
-    const finish = () => {
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    };
-    const watcher = fs.watch(path.dirname(done), () => {
-      if (fs.existsSync(done)) finish();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error('no screenshot was taken within 30 s'));
-    }, 30_000);
-    if (fs.existsSync(done)) finish();
-  });
-}
-
 if (process.env.CLAIMBOOK_TEST_GREP?.includes('screenshot')) {
   describe('tagging: screenshot scene', () => {
     it('shows the actor pick for a selected quote', async () => {
@@ -316,7 +291,7 @@ if (process.env.CLAIMBOOK_TEST_GREP?.includes('screenshot')) {
       void vscode.commands.executeCommand('claimbook.tagSelection');
       await shown;
       try {
-        await screenshotTaken();
+        await screenshotHandshake();
       } finally {
         await editorConfig.update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
       }

@@ -3,14 +3,14 @@
 // filters narrow it, conflicts open side by side. Every wait is on an event, never a sleep.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimbookApi } from '../../src/extension/api';
 import type { ExploreNode, GroupNode } from '../../src/core/explore';
 import type { TreeNode } from '../../src/extension/tree/nodeStore';
 import type { PairNode } from '../../src/extension/tree/conflictsView';
-import { activateExtension, log, openInEditor, waitForEvent, workspaceRoot } from './workspace';
+import { activateExtension, openInEditor, waitForEvent, workspaceRoot } from './workspace';
+import { screenshotHandshake } from './screenshot';
 import { ScriptedPrompter } from './scripted';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -58,34 +58,6 @@ async function append(doc: vscode.TextDocument, text: string): Promise<void> {
 
 function claimNode(id: string): TreeNode<ExploreNode> | undefined {
   return api.explorer.claims.nodes().find((n) => n.data.kind === 'claim' && n.data.row.id === id);
-}
-
-/**
- * Tree views are empty once the extension host has exited, which is when the runner takes its
- * final screenshot. A driver that sets CLAIMBOOK_SCREENSHOT_DONE takes it on our log line
- * instead and creates that file when done; without the variable this only logs.
- */
-async function screenshotHandshake(): Promise<void> {
-  const done = process.env.CLAIMBOOK_SCREENSHOT_DONE;
-  const appeared = done
-    ? new Promise<void>((resolve, reject) => {
-        const watcher = fs.watch(path.dirname(done), () => {
-          if (fs.existsSync(done)) finish();
-        });
-        const timer = setTimeout(() => {
-          watcher.close();
-          reject(new Error('no screenshot was taken within 30 s'));
-        }, 30_000);
-        const finish = () => {
-          clearTimeout(timer);
-          watcher.close();
-          resolve();
-        };
-        if (fs.existsSync(done)) finish();
-      })
-    : Promise.resolve();
-  log('claimbook screenshot: ready');
-  await appeared;
 }
 
 describe('tree: the Claimbook views', () => {
