@@ -160,9 +160,23 @@ async function keystrokes(prepare: (i: number) => () => Promise<void>, min = 5, 
   return times;
 }
 
+/** `char` typed at the end of a random line matching `line` of the 5,000-claim sidecar, open in a fresh session. */
+async function typeIntoSidecar(big: Generated, line: RegExp, char: string, rand: Random, max: number): Promise<number[]> {
+  const sidecar = big.sidecars[0]!;
+  const session = new EditorSession(MemoryHost.load(big.dir));
+  session.open(sidecar);
+  await session.validate();
+  return keystrokes(() => {
+    const at = nthMatchEnd(session.host.get(sidecar), line, rand);
+    return async () => {
+      session.change(sidecar, at, 0, char);
+      await session.validate(true);
+    };
+  }, 5, max);
+}
+
 async function typing(big: Generated, r: Results): Promise<void> {
   const article = big.articles[0]!;
-  const sidecar = big.sidecars[0]!;
   const rand = new Random(7);
 
   // One character typed at random places of the 1 MB article open in an editor.
@@ -191,16 +205,7 @@ async function typing(big: Generated, r: Results): Promise<void> {
   collect();
 
   // One character typed into a claim of the 5,000-claim sidecar (an annotator name, a note).
-  const s = new EditorSession(MemoryHost.load(big.dir));
-  s.open(sidecar);
-  await s.validate();
-  const sidecarTimes = await keystrokes(() => {
-    const at = nthMatchEnd(s.host.get(sidecar), /^ {4}annotator: .*$/gm, rand);
-    return async () => {
-      s.change(sidecar, at, 0, 'x');
-      await s.validate(true);
-    };
-  });
+  const sidecarTimes = await typeIntoSidecar(big, /^ {4}annotator: .*$/gm, 'x', rand, 60);
   r.keystroke_sidecar_ms_5k = round(median(sidecarTimes));
   r.keystroke_sidecar_p95_ms_5k = round(p95(sidecarTimes));
   r.keystroke_sidecar_samples = sidecarTimes.length;
@@ -208,16 +213,7 @@ async function typing(big: Generated, r: Results): Promise<void> {
   collect();
 
   // A keystroke that creates a finding: a letter typed into an actor id (unknown-actor).
-  const f = new EditorSession(MemoryHost.load(big.dir));
-  f.open(sidecar);
-  await f.validate();
-  const findingTimes = await keystrokes(() => {
-    const at = nthMatchEnd(f.host.get(sidecar), /^ {4}actor: .*$/gm, rand);
-    return async () => {
-      f.change(sidecar, at, 0, 'q');
-      await f.validate(true);
-    };
-  }, 5, 30);
+  const findingTimes = await typeIntoSidecar(big, /^ {4}actor: .*$/gm, 'q', rand, 30);
   r.keystroke_sidecar_finding_ms_5k = round(median(findingTimes));
   log(`  keystroke sidecar 5k creating a finding: median ${r.keystroke_sidecar_finding_ms_5k} ms (${findingTimes.length})`);
   collect();
