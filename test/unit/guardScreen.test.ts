@@ -10,6 +10,7 @@ import {
   checkGuards,
   checkSize,
   DEFAULT_MAX_BYTES,
+  exactGuards,
   findConflictMarkers,
   findIndicatorRun,
   MAX_NESTING,
@@ -21,13 +22,7 @@ import { fastValue } from '../../src/core/dataset/fastYaml';
 /** The guards one after the other, as parseYaml ran them before the screen. */
 function reference(text: string, maxBytes: number): GuardVerdict | undefined {
   const size = checkSize(text, maxBytes);
-  if (size) return { kind: 'size', hit: size };
-  const binary = checkBinary(text);
-  if (binary) return { kind: 'binary', hit: binary };
-  const hits = findConflictMarkers(text);
-  if (hits.length > 0) return { kind: 'conflict', hits };
-  const at = findIndicatorRun(text, MAX_NESTING);
-  return at === undefined ? undefined : { kind: 'nesting', at };
+  return size ? { kind: 'size', hit: size } : exactGuards(text);
 }
 
 /** fastValue's explicit-or-empty-key test, which the screen also covers. */

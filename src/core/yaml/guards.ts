@@ -173,7 +173,11 @@ export type GuardVerdict =
 export function checkGuards(text: string, maxBytes: number): GuardVerdict | undefined {
   const size = checkSize(text, maxBytes);
   if (size) return { kind: 'size', hit: size };
-  if (!mayTrip(text)) return undefined;
+  return mayTrip(text) ? exactGuards(text) : undefined;
+}
+
+/** The content guards one after the other, each scanning the whole text (what the screen spares). */
+export function exactGuards(text: string): GuardVerdict | undefined {
   const binary = checkBinary(text);
   if (binary) return { kind: 'binary', hit: binary };
   const hits = findConflictMarkers(text);
