@@ -28,32 +28,30 @@ export const untaggedMention: Rule = {
  * reporting is a binary search per sentence against the claimed spans.
  */
 
-/** Labels in a trie of UTF-16 units, walked from every position a mention may start at. */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The label ending here, if one does. */
-  label: string | undefined;
-}
-
+/**
+ * Labels in a trie of UTF-16 units, flattened into typed arrays: the scan visits every word
+ * start of every article, where an array read costs far less than a Map lookup.
+ */
 interface Matcher {
-  root: TrieNode;
-  actorOf: Map<string, string>;
+  /** The node each UTF-16 unit leads to from the root; 0 (the root) when no label starts with it. */
+  first: Int32Array;
+  /** Node k's children: units `childUnit[childStart[k] .. childStart[k + 1])`, ascending, leading to `childNode`. */
+  childStart: Int32Array;
+  childUnit: Uint16Array;
+  childNode: Int32Array;
+  /** The label ending at each node and its actor; undefined where none ends. */
+  label: Array<string | undefined>;
+  actor: Array<string | undefined>;
 }
 
-/** A mention inside a line: UTF-16 offsets relative to the line. */
-interface Mention {
-  start: number;
-  end: number;
-  text: string;
-  actor: string;
-}
-
-/** One sentence of a line that mentions actors: each actor once, at its first mention. */
-interface Sentence {
-  start: number;
-  end: number;
-  mentions: Mention[];
-}
+/**
+ * The sentences of one line that mention actors, flat: for each, its start, its end and its
+ * mention count n, then n pairs (start of the mention, trie node of its label), each actor once,
+ * at its first mention. UTF-16 offsets relative to the line. One array per line rather than an
+ * object per sentence and per mention: an index keeps every article's, and the garbage
+ * collector copies what is kept.
+ */
+type LineMentions = readonly number[];
 
 /** The mentions of an article's normalised text, line by line. */
 export interface Mentions {
@@ -62,12 +60,12 @@ export interface Mentions {
   /** Start of each line in the normalised text (UTF-16). */
   lineStarts: number[];
   /** Sentences with mentions, per line (shared between versions for unchanged lines). */
-  lines: Sentence[][];
+  lines: LineMentions[];
   /** How this analysis was made from the previous one: lines [first, first + added) are new. */
   origin?: { from: Mentions; first: number; removed: number; added: number; diff: TextDiff };
 }
 
-const NONE: Sentence[] = [];
+const NONE: LineMentions = [];
 const matchers = new WeakMap<Codebook, Matcher | undefined>();
 const memo = new WeakMap<ArticleFile, Mentions>();
 
@@ -77,6 +75,18 @@ function mentionMatcher(cb: Codebook): Matcher | undefined {
   for (const a of cb.actors.values()) {
     for (const label of [a.name, ...a.aliases]) if (label.trim().length >= 2 && !label.includes('\n') && !actorOf.has(label)) actorOf.set(label, a.id);
   }
+  const matcher = actorOf.size === 0 ? undefined : flatTrie(actorOf);
+  matchers.set(cb, matcher);
+  return matcher;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  label: string | undefined;
+}
+
+/** The trie of `actorOf`'s labels, numbered breadth-first so that each node's children are contiguous. */
+function flatTrie(actorOf: Map<string, string>): Matcher {
   const root: TrieNode = { next: new Map(), label: undefined };
   for (const label of actorOf.keys()) {
     let node = root;
@@ -88,111 +98,255 @@ function mentionMatcher(cb: Codebook): Matcher | undefined {
     }
     node.label = label;
   }
-  const matcher = actorOf.size === 0 ? undefined : { root, actorOf };
-  matchers.set(cb, matcher);
-  return matcher;
+  const order: TrieNode[] = [root];
+  const starts: number[] = [];
+  const units: number[] = [];
+  const targets: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k] as TrieNode;
+    starts.push(units.length);
+    for (const c of [...node.next.keys()].sort((a, b) => a - b)) {
+      units.push(c);
+      targets.push(order.length);
+      order.push(node.next.get(c) as TrieNode);
+    }
+  }
+  starts.push(units.length);
+  const first = new Int32Array(0x10000);
+  for (let k = 0; k < (starts[1] as number); k++) first[units[k] as number] = targets[k] as number;
+  return {
+    first,
+    childStart: Int32Array.from(starts),
+    childUnit: Uint16Array.from(units),
+    childNode: Int32Array.from(targets),
+    label: order.map((n) => n.label),
+    actor: order.map((n) => (n.label === undefined ? undefined : actorOf.get(n.label))),
+  };
 }
 
-const wordCharCache = new Map<number, boolean>();
+/*
+ * The class of each UTF-16 unit, learnt on first sight (a `\p{L}` test costs a regex run, and
+ * testing all 65,536 units up front would cost milliseconds on every cold start). A low surrogate
+ * is never a letter by itself; a high one needs the unit after it. Astral code points are cached
+ * apart.
+ */
+const UNKNOWN = 0;
+const WORD = 1;
+const OTHER = 2;
+const HIGH = 3;
+const unitClass = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) unitClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? WORD : OTHER;
+unitClass.fill(HIGH, 0xd800, 0xdc00);
+unitClass.fill(OTHER, 0xdc00, 0xe000);
 
-/** `\p{L}` or `\p{N}`: a letter or digit in any script (ASCII decided without a regex). */
+function learnClass(c: number): number {
+  const k = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? WORD : OTHER;
+  unitClass[c] = k;
+  return k;
+}
+
+const astralCache = new Map<number, boolean>();
+
+/** `\p{L}` or `\p{N}`: a letter or digit in any script. */
 function isWordChar(cp: number): boolean {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  let known = wordCharCache.get(cp);
-  if (known === undefined) wordCharCache.set(cp, (known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp))));
+  if (cp < 0x10000) {
+    const k = unitClass[cp] as number;
+    return (k === UNKNOWN ? learnClass(cp) : k) === WORD;
+  }
+  let known = astralCache.get(cp);
+  if (known === undefined) astralCache.set(cp, (known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp))));
   return known;
 }
 
-/** The code point ending just before `i` (a whole surrogate pair when there is one). */
-function codePointBefore(text: string, i: number): number {
-  const low = text.charCodeAt(i - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
-    const high = text.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  }
-  return low;
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Whether the code point starting at `i` (< `to`) is a letter or digit; a pair never reaches past `to`. */
+function wordAt(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  let k = unitClass[c] as number;
+  if (k === UNKNOWN) k = learnClass(c);
+  if (k !== HIGH) return k === WORD;
+  if (i + 1 >= to) return false;
+  const low = text.charCodeAt(i + 1);
+  return isLowSurrogate(low) && isWordChar((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
 }
 
 /**
- * Mentions of one line, leftmost first, never overlapping: at each position not preceded by a
- * letter or digit, the longest label that is not followed by one (what the regex
- * `(?<![\p{L}\p{N}])(?:longest|…|shortest)(?![\p{L}\p{N}])` finds, without its cost).
+ * Mentions of the line `text[from, to)`, leftmost first, never overlapping: at each position not
+ * preceded by a letter or digit, the longest label that is not followed by one (what the regex
+ * `(?<![\p{L}\p{N}])(?:longest|…|shortest)(?![\p{L}\p{N}])` with the `u` flag finds, without its
+ * cost). Code points, not units: a mention never starts or ends inside a surrogate pair. As pairs
+ * (start relative to the line, trie node of the label); undefined when there are none.
  */
-function lineMentions(line: string, m: Matcher, newline: boolean): Sentence[] {
-  const found: Mention[] = [];
-  const n = line.length;
-  let afterWord = false;
-  for (let p = 0; p < n; ) {
-    const c = line.charCodeAt(p);
-    if (!afterWord) {
-      let node = m.root.next.get(c);
-      let label: string | undefined;
-      for (let i = p + 1; node; i++) {
-        if (node.label !== undefined && (i >= n || !isWordChar(line.codePointAt(i) as number))) label = node.label;
-        if (i >= n) break;
-        node = node.next.get(line.charCodeAt(i));
-      }
-      if (label !== undefined) {
-        found.push({ start: p, end: p + label.length, text: label, actor: m.actorOf.get(label) as string });
-        p += label.length;
-        afterWord = p > 0 && isWordChar(codePointBefore(line, p));
-        continue;
-      }
+function lineMentions(text: string, from: number, to: number, m: Matcher): number[] | undefined {
+  const { first, childStart, childUnit, childNode, label } = m;
+  // Pairs (start relative to the line, node of the label).
+  let found: number[] | undefined;
+  let p = from;
+  for (;;) {
+    // Most units cannot start a label: one table read each skips them.
+    let node = 0;
+    while (p < to && (node = first[text.charCodeAt(p)] as number) === 0) p++;
+    if (p >= to) return found;
+    if (p > from && (wordBefore(text, p, from) || splitsPair(text, p))) {
+      p++;
+      continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && p + 1 < n) {
-      afterWord = isWordChar(line.codePointAt(p) as number);
-      p += 2;
-    } else {
-      afterWord = isWordChar(c);
-      p += 1;
+    let end = -1;
+    let hit = 0;
+    for (let i = p + 1; ; i++) {
+      if (label[node] !== undefined && (i >= to || (!wordAt(text, i, to) && !splitsPair(text, i)))) {
+        end = i;
+        hit = node;
+      }
+      if (i >= to) break;
+      // Children are few past the first unit: a linear scan of the sorted units.
+      const u = text.charCodeAt(i);
+      const last = childStart[node + 1] as number;
+      let k = childStart[node] as number;
+      while (k < last && (childUnit[k] as number) < u) k++;
+      if (k === last || childUnit[k] !== u) break;
+      node = childNode[k] as number;
+    }
+    if (end < 0) p++;
+    else {
+      (found ??= []).push(p - from, hit);
+      p = end;
     }
   }
-  if (found.length === 0) return NONE;
-  return sentencesOf(line, found, newline);
+}
+
+/** Whether the code point before `i` (> `from`), a whole pair when there is one after `from`, is a letter or digit. */
+function wordBefore(text: string, i: number, from: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  let k = unitClass[c] as number;
+  if (k === UNKNOWN) k = learnClass(c);
+  if (k === WORD) return true;
+  if (!isLowSurrogate(c) || i - 2 < from) return false;
+  const high = text.charCodeAt(i - 2);
+  return high >= 0xd800 && high <= 0xdbff && isWordChar((high - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000);
+}
+
+/** Whether `i` falls between the two halves of a surrogate pair (a label cannot end there). */
+function splitsPair(text: string, i: number): boolean {
+  return isLowSurrogate(text.charCodeAt(i)) && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
 }
 
 /**
- * Groups mentions by sentence. A sentence ends just after ". ", "! " or "? " (closing quotes
- * allowed) or at the line break, which it includes unless punctuation ends the line.
+ * Groups the mentions of the line `text[from, to)` by sentence. A sentence ends just after ". ",
+ * "! " or "? " (closing quotes allowed: `[.!?]["'’”)]*\s`) or at the line break, which it includes
+ * unless punctuation ends the line. Scanned by hand, not with regexes: most lines mention someone.
  */
-function sentencesOf(line: string, mentions: Mention[], newline: boolean): Sentence[] {
-  const boundary = /[.!?]["'’”)]*\s/g;
-  const sentences: Sentence[] = [];
+function sentencesOf(text: string, from: number, to: number, found: number[], m: Matcher, newline: boolean): LineMentions {
+  const out: number[] = [];
   let start = 0;
-  let next = boundary.exec(line);
-  let current: Sentence | undefined;
-  for (const mention of mentions) {
-    // Boundaries wholly before the mention move the sentence start past them.
-    while (next && next.index < mention.start) {
-      start = next.index + next[0].length;
-      current = undefined;
-      next = boundary.exec(line);
+  let next = boundaryAfter(text, from, to);
+  // Where the current sentence begins in `out`; -1 before the first and after a boundary.
+  let current = -1;
+  for (let j = 0; j < found.length; j += 2) {
+    const at = found[j] as number;
+    const node = found[j + 1] as number;
+    // Boundaries whose punctuation comes before the mention move the sentence start past them.
+    while (next >= 0 && next - from < at) {
+      start = boundaryEnd(text, next) - from;
+      current = -1;
+      next = boundaryAfter(text, next + 1, to);
     }
-    if (!current) {
-      let end = line.length;
-      if (next) end = next.index + 1;
+    if (current < 0) {
+      let end = to - from;
+      if (next >= 0) end = next - from + 1;
       else if (newline) {
-        const closing = /[.!?]["'’”)]*$/.exec(line.slice(mention.start));
-        end = closing ? mention.start + closing.index + 1 : line.length + 1;
+        // Punctuation, then only closing quotes, at or after the mention ends the line's last sentence.
+        let i = to - 1;
+        while (i >= from + at && isCloser(text.charCodeAt(i))) i--;
+        end = i >= from + at && isStop(text.charCodeAt(i)) ? i - from + 1 : to - from + 1;
       }
-      current = { start, end, mentions: [] };
-      sentences.push(current);
+      current = out.length;
+      out.push(start, end, 0);
     }
-    if (!current.mentions.some((x) => x.actor === mention.actor)) current.mentions.push(mention);
+    if (!mentionsActor(out, current, m.actor[node], m)) {
+      out[current + 2] = (out[current + 2] as number) + 1;
+      out.push(at, node);
+    }
   }
-  return sentences;
+  return out;
 }
 
-function splitLines(text: string, from: number, to: number, m: Matcher, starts: number[], lines: Sentence[][]): void {
+/** Whether the sentence at `s` of `line` already mentions `actor`. */
+function mentionsActor(line: LineMentions, s: number, actor: string | undefined, m: Matcher): boolean {
+  const end = s + 3 + 2 * (line[s + 2] as number);
+  for (let k = s + 3; k < end; k += 2) if (m.actor[line[k + 1] as number] === actor) return true;
+  return false;
+}
+
+/** Index of the punctuation of the first sentence boundary at or after `i` within `[i, to)`, or -1. */
+function boundaryAfter(text: string, i: number, to: number): number {
+  for (; i < to; i++) {
+    if (!isStop(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < to && isCloser(text.charCodeAt(j))) j++;
+    if (j < to && isSpace(text.charCodeAt(j))) return i;
+  }
+  return -1;
+}
+
+/** Where the boundary whose punctuation is at `i` ends: after its closing quotes and space. */
+function boundaryEnd(text: string, i: number): number {
+  let j = i + 1;
+  while (isCloser(text.charCodeAt(j))) j++;
+  return j + 1;
+}
+
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63; // . ! ?
+}
+
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41; // " ' ’ ” )
+}
+
+/** The regex class `\s`: ECMAScript white space and line terminators. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function splitLines(text: string, from: number, to: number, m: Matcher, starts: number[], lines: LineMentions[]): void {
   let at = from;
   for (;;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 || nl >= to ? to : nl;
     starts.push(at);
-    lines.push(lineMentions(text.slice(at, end), m, text.charCodeAt(end) === 10));
+    const found = lineMentions(text, at, end, m);
+    lines.push(found ? sentencesOf(text, at, end, found, m, text.charCodeAt(end) === 10) : NONE);
     if (end >= to) return;
     at = end + 1;
   }
+}
+
+/**
+ * Every mention in `text` before grouping by sentence, leftmost first, as UTF-16 offsets into
+ * `text`: what the scan finds, for comparing it with a plain regex.
+ */
+export function scanMentions(cb: Codebook, text: string): Array<{ start: number; end: number; text: string; actor: string }> {
+  const m = mentionMatcher(cb);
+  const out: Array<{ start: number; end: number; text: string; actor: string }> = [];
+  if (!m) return out;
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const found = lineMentions(text, at, end, m) ?? [];
+    for (let j = 0; j < found.length; j += 2) {
+      const start = at + (found[j] as number);
+      const label = m.label[found[j + 1] as number] as string;
+      out.push({ start, end: start + label.length, text: label, actor: m.actor[found[j + 1] as number] as string });
+    }
+    at = end + 1;
+  }
+  return out;
 }
 
 /**
@@ -207,7 +361,7 @@ export function mentionsOf(cb: Codebook, article: ArticleFile, previous?: { ment
   if (known?.matcher === matcher) return known;
   const text = index.text;
   const starts: number[] = [];
-  const lines: Sentence[][] = [];
+  const lines: LineMentions[] = [];
   const prev = previous?.mentions;
   const diff = previous?.diff;
   let origin: Mentions['origin'];
@@ -217,7 +371,7 @@ export function mentionsOf(cb: Codebook, article: ArticleFile, previous?: { ment
     const last = lineAt(prev.lineStarts, diff.oldEnd);
     for (let i = 0; i < first; i++) {
       starts.push(prev.lineStarts[i] as number);
-      lines.push(prev.lines[i] as Sentence[]);
+      lines.push(prev.lines[i] as LineMentions);
     }
     const delta = diff.newEnd - diff.oldEnd;
     const oldLastEnd = last + 1 < prev.lineStarts.length ? (prev.lineStarts[last + 1] as number) - 1 : prev.text.length;
@@ -225,7 +379,7 @@ export function mentionsOf(cb: Codebook, article: ArticleFile, previous?: { ment
     const added = lines.length - first;
     for (let i = last + 1; i < prev.lineStarts.length; i++) {
       starts.push((prev.lineStarts[i] as number) + delta);
-      lines.push(prev.lines[i] as Sentence[]);
+      lines.push(prev.lines[i] as LineMentions);
     }
     origin = { from: prev, first, removed: last + 1 - first, added, diff };
   } else {
@@ -288,6 +442,7 @@ export function untaggedFindings(
   const origin = reuse && reuse.mentions !== mentions ? mentions.origin : undefined;
   const changed = reuse ? changedRanges(reuse.spans, spans, origin?.diff) : [];
   let same = reuse !== undefined && reuse.lines.length === mentions.lines.length && previous?.rawDiff === undefined;
+  const { label, actor } = mentions.matcher;
   mentions.lines.forEach((sentences, i) => {
     let out = NO_FINDINGS;
     const base = mentions.lineStarts[i] as number;
@@ -298,17 +453,22 @@ export function untaggedFindings(
         out = moved(reuse.lines[old] as Finding[], previous?.rawDiff);
       } else {
         const found: Finding[] = [];
-        for (const sentence of sentences) {
-          if (covered(base + sentence.start, base + sentence.end)) continue;
-          for (const m of sentence.mentions) {
-            const f = make({
-              message: `'${m.text}' (${m.actor}) is mentioned in a sentence no claim covers`,
-              file: article.path,
-              start: index.text16ToRaw(base + m.start),
-              end: index.text16ToRaw(base + m.end),
-            });
-            if (f) found.push(f);
+        for (let s = 0; s < sentences.length; ) {
+          const end = s + 3 + 2 * (sentences[s + 2] as number);
+          if (!covered(base + (sentences[s] as number), base + (sentences[s + 1] as number))) {
+            for (let k = s + 3; k < end; k += 2) {
+              const start = base + (sentences[k] as number);
+              const text = label[sentences[k + 1] as number] as string;
+              const f = make({
+                message: `'${text}' (${actor[sentences[k + 1] as number]}) is mentioned in a sentence no claim covers`,
+                file: article.path,
+                start: index.text16ToRaw(start),
+                end: index.text16ToRaw(start + text.length),
+              });
+              if (f) found.push(f);
+            }
           }
+          s = end;
         }
         if (found.length > 0) out = found;
       }
