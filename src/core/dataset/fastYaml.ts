@@ -4,8 +4,9 @@
  * no tags, anchors, aliases, directives or collection keys — gets its value from js-yaml with a
  * schema that resolves scalars exactly as `yaml`'s core schema does; the `yaml` Document (and
  * so every source range) is built only when a rule first asks where something is. Anything
- * else takes `parseYaml` at once, so problems are always the guarded parser's.
- * test/unit/differential.test.ts proves both paths give the same data.
+ * else takes `parseYaml` at once, so problems are always the guarded parser's. Before js-yaml,
+ * the files our own code writes are read by subsetReader.ts, several times faster still.
+ * test/unit/differential.test.ts and subsetReader.test.ts prove the paths give the same data.
  */
 import {
   constructFromEvents,
@@ -20,6 +21,7 @@ import {
 import type { Document } from 'yaml';
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
 import { checkGuards, checkSize, DEFAULT_MAX_BYTES, MAX_NESTING, mayTrip } from '../yaml/guards';
+import { readSubset } from '../yaml/subsetReader';
 
 // The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars.
 const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
@@ -111,9 +113,20 @@ export function hasDocument(parsed: ParsedYaml): boolean {
   return !(parsed instanceof LazyParsed) || lazy.full !== undefined || lazy.built !== undefined;
 }
 
-/** The value js-yaml reads, or undefined when the text must take the range-keeping parser. */
+/**
+ * The plain value of a text, or undefined when it must take the range-keeping parser: our own
+ * subset of YAML is read directly (subsetReader.ts declines whatever a guard would refuse);
+ * anything else goes through the guards and js-yaml.
+ */
 export function fastValue(text: string): { value: unknown } | undefined {
   // The guards decide what the parser may see; a hit is reported by parseYaml.
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (checkSize(text, DEFAULT_MAX_BYTES)) return undefined;
+  return readSubset(text) ?? jsYamlValue(text);
+}
+
+/** The value js-yaml reads, or undefined when the text must take the range-keeping parser. */
+export function jsYamlValue(text: string): { value: unknown } | undefined {
   if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
   if (checkSize(text, DEFAULT_MAX_BYTES)) return undefined;
   // One screen clears most texts of the guards and of the key test at once. Explicit (`? k`) and
