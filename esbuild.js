@@ -21,6 +21,8 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
+    // The CLI's second core (src/cli/splitCheck.ts) loads this beside cli.js.
+    esbuild.context({ ...common, entryPoints: ['src/cli/checkWorker.ts'], outfile: `${outdir}/checkWorker.js` }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

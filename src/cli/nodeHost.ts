@@ -80,3 +80,17 @@ export async function datasetDir(cwd: string, arg: string | undefined): Promise<
   if (!stat?.isDirectory()) throw new UsageError(`${dir} is not a folder`);
   return dir;
 }
+
+/** A NodeHost whose listing was taken once already (the parts of a split check share it). */
+export class ListedHost extends NodeHost {
+  constructor(
+    root: string,
+    private readonly files: readonly string[],
+  ) {
+    super(root);
+  }
+
+  override listFiles(): Promise<string[]> {
+    return Promise.resolve([...this.files]);
+  }
+}

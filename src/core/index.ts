@@ -5,6 +5,7 @@ export * from './model/sidecar';
 export * from './dataset/host';
 export * from './dataset/files';
 export * from './dataset/check';
+export { mergeParts, partFacts, partOf, type PartFacts } from './dataset/datasetParts';
 export * from './dataset/anchorClaims';
 export * from './dataset/liveSpans';
 export * from './dataset/stats';

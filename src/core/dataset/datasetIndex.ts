@@ -54,6 +54,13 @@ export interface CheckOptions {
    * keeps no per-sidecar rule caches, which a dataset of 50,000 claims would hold live to the end.
    */
   oneShot?: boolean;
+  /**
+   * One part of a one-off check split across threads (datasetParts.ts): only the articles and
+   * sidecars `handles` accepts are read and checked, against the whole listing. The codebook's
+   * own findings come from the primary part; contradictions across articles and
+   * sidecar-ambiguous, which need every part, are left to `mergeParts`.
+   */
+  part?: { handles(path: string): boolean; primary: boolean };
 }
 
 /** How long the check works before it lets `pause` yield. */
@@ -100,6 +107,9 @@ interface GroupsOf {
   keys: Set<string>;
   stated: Array<Stated | undefined>;
 }
+
+/** Dataset rules that need every part of a split check: `mergeParts` runs them. */
+const CROSS_PART: ReadonlySet<RuleId> = new Set<RuleId>(['contradiction', 'sidecar-ambiguous']);
 
 /** Reads in flight at once: enough to hide latency, few enough for any file-descriptor limit. */
 const READ_AHEAD = 32;
@@ -189,7 +199,9 @@ export class DatasetIndex {
 
     const articlePaths: string[] = [];
     const sidecarPaths: string[] = [];
+    const part = options.part;
     for (const p of files) {
+      if (part && !part.handles(p)) continue;
       if (isSidecarPath(p)) sidecarPaths.push(p);
       else if (p !== CODEBOOK_FILE && !isExcludedArticle(p) && matchesAny(p, codebook.model.articles)) articlePaths.push(p);
     }
@@ -266,9 +278,12 @@ export class DatasetIndex {
     for (const a of articleList) if (a.problem) unreadable.push({ path: a.path, reason: a.problem });
     const context: DatasetContext = { codebook: cb, yamlFiles: [codebook, ...sidecarFiles], sidecars: contexts, articles: articleList, unreadable };
 
-    for (const file of context.yamlFiles) this.checkYaml(file);
-    this.checkCodebook(cb);
+    const primary = !part || part.primary;
+    if (primary) this.checkYaml(codebook);
+    for (const file of sidecarFiles) this.checkYaml(file);
+    if (primary) this.checkCodebook(cb);
     for (const run of this.runs.dataset) {
+      if (part && CROSS_PART.has(run.rule.id)) continue;
       switch (run.rule.id) {
         case 'untagged-mention':
           await this.checkMentions(run, cb, articleList, contexts, changed, normalised, breathe);

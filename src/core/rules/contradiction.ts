@@ -1,6 +1,6 @@
 import type { Rule, SidecarContext, AnchoredClaim, Report } from './rule';
 import type { Codebook } from '../model/codebook';
-import { claimPlace, describeClaim, related } from './where';
+import { claimPlace, describeClaim, related, type Place } from './where';
 
 export const contradiction: Rule = {
   id: 'contradiction',
@@ -58,21 +58,54 @@ export function withinArticle(cb: Codebook, list: readonly Stated[], report: Rep
   });
 }
 
+/**
+ * How acrossArticles sees a claim of a group: the sidecar it is in (compared by identity), its
+ * ids, where to report it and the article it is from. The index passes its `Stated` entries; a
+ * check split across threads passes the plain facts each part sent (datasetParts.ts).
+ */
+export interface StatedView<T> {
+  sidecar(item: T): unknown;
+  claim(item: T): { id?: string | undefined; index: number; actor?: string | undefined; commitment?: string | undefined; stance?: string | undefined };
+  place(item: T): Place;
+  /** The article (or, without one, the sidecar) the claim is from, as related information names it. */
+  source(item: T): string;
+}
+
+export const STATED: StatedView<Stated> = {
+  sidecar: (s) => s.ctx,
+  claim: (s) => s.c.claim,
+  place: (s) => claimPlace(s.ctx, s.c),
+  source: (s) => s.ctx.sidecar.model.article ?? s.ctx.sidecar.path,
+};
+
 /** Across sidecars: each claim of a group against the group's claims in other sidecars. */
 export function acrossArticles(cb: Codebook, list: readonly Stated[], report: Report): void {
+  acrossArticlesOf(cb, list, STATED, report);
+}
+
+export function acrossArticlesOf<T>(cb: Codebook, list: readonly T[], view: StatedView<T>, report: Report): void {
   if (list.length < 2) return;
   const pairs = contradictionPairs(cb);
   for (const item of list) {
-    const others = list.filter((o) => o.ctx !== item.ctx && pairs.has(o.c.claim.stance, item.c.claim.stance));
+    const mine = view.claim(item);
+    const owner = view.sidecar(item);
+    const others = list.filter((o) => view.sidecar(o) !== owner && pairs.has(view.claim(o).stance, mine.stance));
     if (others.length === 0) continue;
     report({
       severity: 'info',
-      message: `'${item.c.claim.actor}' is recorded as ${item.c.claim.stance} on '${item.c.claim.commitment}' here but ${others[0]?.c.claim.stance} in ${others.length === 1 ? 'another article' : `${others.length} other claims`}`,
-      ...claimPlace(item.ctx, item.c),
-      claimId: item.c.claim.id,
-      related: others.slice(0, 5).map((o) => related(claimPlace(o.ctx, o.c), `${o.c.claim.stance} in ${o.ctx.sidecar.model.article ?? o.ctx.sidecar.path}`)),
+      message: `'${mine.actor}' is recorded as ${mine.stance} on '${mine.commitment}' here but ${view.claim(others[0] as T).stance} in ${others.length === 1 ? 'another article' : `${others.length} other claims`}`,
+      ...view.place(item),
+      claimId: mine.id,
+      related: others.slice(0, 5).map((o) => related(view.place(o), `${view.claim(o).stance} in ${view.source(o)}`)),
     });
   }
+}
+
+const EMPTY: Iterable<string> = [];
+
+/** Whether a stance takes part in any contradiction of the codebook (others never report or count). */
+export function contradicts(cb: Codebook, stance: string | undefined): boolean {
+  return stance !== undefined && contradictionPairs(cb).against(stance) !== EMPTY;
 }
 
 export function groupByActorCommitment(contexts: readonly SidecarContext[]): Map<string, Stated[]> {
@@ -103,5 +136,5 @@ function contradictionPairs(cb: Codebook): { has(a: string | undefined, b: strin
     pairSets.set(cb, map);
   }
   const pairs = map;
-  return { has: (a, b) => a !== undefined && b !== undefined && (pairs.get(a)?.has(b) ?? false), against: (a) => pairs.get(a) ?? [] };
+  return { has: (a, b) => a !== undefined && b !== undefined && (pairs.get(a)?.has(b) ?? false), against: (a) => pairs.get(a) ?? EMPTY };
 }

@@ -1,0 +1,154 @@
+/**
+ * A one-off check split into parts that run at once (the CLI gives one part to a worker
+ * thread). Each part checks the articles and sidecars of its stems (`partOf`) against the
+ * whole listing and sends back plain facts: its findings, the texts they point into, and what
+ * the two cross-file rules need. `mergeParts` runs those rules over every part's facts, so the
+ * merged findings equal those of one whole check; test/unit/datasetParts.test.ts compares them.
+ *
+ * A sidecar naming an article of another part (not its own stem) would leave the article's
+ * untagged mentions to a part without its claims: `mergeParts` answers undefined then, and the
+ * caller checks the dataset whole.
+ */
+import type { Finding, RuleId } from '../model/finding';
+import { compareFindings } from '../model/finding';
+import { RULES } from '../rules';
+import { acrossArticlesOf, contradictionGroup, contradicts, type StatedView } from '../rules/contradiction';
+import { ambiguities } from '../rules/sidecarAmbiguous';
+import { at, claimPlace, type Place } from '../rules/where';
+import { articleStem, isSidecarPath, sidecarStem, type CodebookFile } from './files';
+import { loadSidecarFast } from './fastFiles';
+import { CODEBOOK_FILE, MAX_FILE_BYTES, type Host } from './host';
+import { usable, type CheckResult, type SeverityOverrides } from './datasetIndex';
+import { reporter, type RuleRun } from './sidecarUnit';
+
+/** A claim that may take part in a contradiction across articles, as plain data. */
+export interface StatedFact {
+  /** Index into `PartFacts.sidecars`. */
+  sidecar: number;
+  key: string;
+  id?: string | undefined;
+  index: number;
+  actor: string;
+  commitment: string;
+  stance: string;
+  place: Place;
+}
+
+export interface PartFacts {
+  findings: Finding[];
+  /** The text of every file a finding points into (for lines and columns). */
+  texts: Array<[string, string]>;
+  /** Articles read, in listing order. */
+  articles: string[];
+  /** Sidecars read, in listing order, with the article each names (`source`: as related information names it). */
+  sidecars: Array<{ path: string; articlePath: string | undefined; source: string }>;
+  stated: StatedFact[];
+}
+
+/** The part (0 … parts − 1) a file belongs to: by its stem, so a sidecar goes with its article. */
+export function partOf(path: string, parts: number): number {
+  if (path === CODEBOOK_FILE || parts <= 1) return 0;
+  const stem = isSidecarPath(path) ? sidecarStem(path) : articleStem(path);
+  // FNV-1a: stable across threads and runs, spreads neighbouring names.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < stem.length; i++) h = Math.imul(h ^ stem.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % parts;
+}
+
+/** What a part sends back: `keep` drops findings nobody will show (hints the CLI hides). */
+export function partFacts(result: CheckResult, keep: (f: Finding) => boolean = () => true): PartFacts {
+  const findings = result.findings.filter(keep);
+  const files = new Set(findings.map((f) => f.file));
+  const texts: Array<[string, string]> = [];
+  for (const file of files) {
+    const text = result.texts.get(file);
+    if (text !== undefined) texts.push([file, text]);
+  }
+  const model = result.codebook?.model;
+  const sidecars: PartFacts['sidecars'] = [];
+  const stated: StatedFact[] = [];
+  for (const ctx of result.sidecars) {
+    const n = sidecars.push({ path: ctx.sidecar.path, articlePath: ctx.sidecar.articlePath, source: ctx.sidecar.model.article ?? ctx.sidecar.path }) - 1;
+    if (!model || !ctx.codebook) continue;
+    for (const c of ctx.claims) {
+      const key = contradictionGroup(c);
+      // A claim whose stance contradicts nothing is never reported nor counted against another.
+      if (key === undefined || !contradicts(model, c.claim.stance)) continue;
+      const { id, index, actor, commitment, stance } = c.claim;
+      stated.push({ sidecar: n, key, id, index, actor: actor as string, commitment: commitment as string, stance: stance as string, place: claimPlace(ctx, c) });
+    }
+  }
+  return { findings, texts, articles: result.articles.map((a) => a.path), sidecars, stated };
+}
+
+interface Merged {
+  findings: Finding[];
+  texts: Map<string, string>;
+}
+
+/**
+ * Every part's findings and those of the cross-file rules over all parts, sorted as one check
+ * sorts them; undefined when a sidecar names an article of another part.
+ */
+export async function mergeParts(host: Host, parts: PartFacts[], codebook: CodebookFile | undefined, order: ReadonlyMap<string, number>, severities: SeverityOverrides = {}): Promise<Merged | undefined> {
+  const count = parts.length;
+  for (const part of parts) {
+    for (const s of part.sidecars) {
+      if (s.articlePath !== undefined && order.has(s.articlePath) && partOf(s.articlePath, count) !== partOf(s.path, count)) return undefined;
+    }
+  }
+  const findings: Finding[] = [];
+  const texts = new Map<string, string>();
+  for (const part of parts) {
+    for (const f of part.findings) findings.push(f);
+    for (const [file, text] of part.texts) texts.set(file, text);
+  }
+  const rank = (path: string): number => order.get(path) ?? Number.MAX_SAFE_INTEGER;
+  const byListing = <T>(items: T[], path: (t: T) => string): T[] => items.sort((a, b) => rank(path(a)) - rank(path(b)));
+
+  const model = codebook && usable(codebook) ? codebook.model : undefined;
+  const contradiction = run('contradiction', severities);
+  if (contradiction && model && model.contradictions.length > 0) {
+    // Members in listing order of their sidecars, claims in sidecar order: as one check groups them.
+    const stated: Array<StatedFact & { path: string; source: string }> = [];
+    for (const part of parts) for (const s of part.stated) stated.push({ ...s, ...(part.sidecars[s.sidecar] as { path: string; source: string }) });
+    const groups = new Map<string, typeof stated>();
+    for (const s of byListing(stated, (x) => x.path)) {
+      const list = groups.get(s.key);
+      if (list) list.push(s);
+      else groups.set(s.key, [s]);
+    }
+    const report = reporter(contradiction, findings);
+    for (const list of groups.values()) acrossArticlesOf(model, list, VIEW, report);
+  }
+
+  const ambiguous = run('sidecar-ambiguous', severities);
+  if (ambiguous) {
+    const articles = byListing(parts.flatMap((p) => p.articles), (a) => a);
+    const sidecars = byListing(parts.flatMap((p) => p.sidecars), (s) => s.path);
+    // Only a sidecar reported needs its `article` located: find which, then read just those.
+    const wanted = new Set<string>();
+    ambiguities(articles, sidecars, (path) => (wanted.add(path), { file: path, start: 0, end: 0 }), () => undefined);
+    const places = new Map<string, Place>();
+    for (const path of wanted) {
+      const r = await host.readText(path, MAX_FILE_BYTES);
+      places.set(path, r.ok ? at(loadSidecarFast(path, r.text), ['article']) : { file: path, start: 0, end: 0 });
+      if (r.ok) texts.set(path, r.text);
+    }
+    ambiguities(articles, sidecars, (path) => places.get(path) ?? { file: path, start: 0, end: 0 }, reporter(ambiguous, findings));
+  }
+  return { findings: findings.sort(compareFindings), texts };
+}
+
+const VIEW: StatedView<StatedFact & { path: string; source: string }> = {
+  sidecar: (s) => s.path,
+  claim: (s) => s,
+  place: (s) => s.place,
+  source: (s) => s.source,
+};
+
+function run(id: RuleId, severities: SeverityOverrides): RuleRun | undefined {
+  const rule = RULES.find((r) => r.id === id);
+  const level = rule ? (severities[id] ?? rule.defaultSeverity) : 'off';
+  return rule && level !== 'off' ? { rule, level } : undefined;
+}
