@@ -2,7 +2,7 @@
  * The sidecar model: one article's claims. Claims keep their index in the YAML sequence so
  * findings can point at their nodes; claims too broken to use keep what could be read.
  */
-import { asArray, asInteger, asRecordEntries, asString } from './plain';
+import { asArray, asInteger, asRecordEntries, asString, isRecord } from './plain';
 
 /** The quote selector as stored: offsets are code points into the normalised article text. */
 export interface ClaimQuote {
@@ -48,8 +48,8 @@ export function buildSidecar(value: unknown): Sidecar {
 }
 
 function buildClaim(raw: unknown, index: number): Claim {
-  const c = new Map(asRecordEntries(raw));
-  const q = new Map(asRecordEntries(c.get('quote')));
+  const c = keyed(raw);
+  const q = keyed(c.get('quote'));
   const exact = asString(q.get('exact'));
   const start = asInteger(q.get('start'));
   const end = asInteger(q.get('end'));
@@ -69,6 +69,15 @@ function buildClaim(raw: unknown, index: number): Claim {
         ? { exact, prefix: asString(q.get('prefix')), suffix: asString(q.get('suffix')), start, end }
         : undefined,
   };
+}
+
+/**
+ * Reads a record's own fields by name without copying it into a Map first (a check builds
+ * 50,000 claims); a Map value (keys of other types) keeps the copying reader.
+ */
+function keyed(value: unknown): { get(key: string): unknown } {
+  if (value instanceof Map || !isRecord(value)) return new Map(asRecordEntries(value));
+  return { get: (key) => (Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined) };
 }
 
 /** A numeric id is a schema error, but the claim still takes part in the other checks. */

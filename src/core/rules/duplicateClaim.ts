@@ -11,7 +11,8 @@ export const duplicateClaim: Rule = {
       const { claim, anchor } = c;
       if (!claim.quote || claim.actor === undefined || claim.commitment === undefined || claim.stance === undefined) continue;
       const span = anchor ? `${anchor.start}:${anchor.end}` : `${claim.quote.start}:${claim.quote.end}`;
-      const key = JSON.stringify([span, claim.actor, claim.commitment, claim.stance]);
+      // Length-prefixed ids: unambiguous, and cheaper than JSON for 50,000 claims.
+      const key = `${span}|${claim.actor.length}:${claim.actor}${claim.commitment.length}:${claim.commitment}${claim.stance}`;
       const earlier = seen.get(key);
       if (!earlier) {
         seen.set(key, c);
