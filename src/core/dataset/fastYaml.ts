@@ -8,75 +8,78 @@
  * the files our own code writes are read by subsetReader.ts, several times faster still.
  * test/unit/differential.test.ts and subsetReader.test.ts prove the paths give the same data.
  */
-import {
-  constructFromEvents,
-  defineMappingTag,
-  defineScalarTag,
-  EVENT_ID,
-  FAILSAFE_SCHEMA,
-  NOT_RESOLVED,
-  parseEvents,
-  type Event,
-} from 'js-yaml';
+import type { Event, Schema } from 'js-yaml';
 import type { Document } from 'yaml';
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
 import { checkGuards, checkSize, DEFAULT_MAX_BYTES, MAX_NESTING, mayTrip } from '../yaml/guards';
 import { readSubset } from '../yaml/subsetReader';
+import { jsYamlLib } from './jsYamlLib';
 
-// The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars.
-const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
-  implicit: true,
-  implicitFirstChars: ['', '~', 'n', 'N'],
-  resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED),
-  identify: (x) => x === null,
-});
-const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
-  implicit: true,
-  implicitFirstChars: ['t', 'T', 'f', 'F'],
-  resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_RESOLVED),
-  identify: (x) => typeof x === 'boolean',
-});
-const intTag = defineScalarTag('tag:yaml.org,2002:int', {
-  implicit: true,
-  implicitFirstChars: ['-', '+', ...'0123456789'],
-  resolve: (s) => {
-    if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-    if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-    return NOT_RESOLVED;
-  },
-  identify: (x) => Number.isInteger(x),
-});
-const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
-  implicit: true,
-  implicitFirstChars: ['-', '+', '.', ...'0123456789'],
-  resolve: (s) => {
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-      return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-    }
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-    return NOT_RESOLVED;
-  },
-  identify: (x) => typeof x === 'number',
-});
-/** Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names defined as own data. */
-const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
-  create: () => ({}),
-  identify: () => false,
-  addPair: (map, key, value) => {
-    if (key !== null && typeof key === 'object') return 'collection keys are left to the yaml package';
-    const name = typeof key === 'string' ? key : key === null ? '' : String(key);
-    // Only __proto__ is an accessor on Object.prototype; any other name assigns an own property.
-    if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
-    else map[name] = value;
-    return '';
-  },
-  // js-yaml calls a repeated key an error; `yaml` does too (uniqueKeys), so both leave the fast path.
-  has: (map, key) => key !== null && typeof key !== 'object' && Object.prototype.hasOwnProperty.call(map, key === null ? '' : String(key)),
-  keys: (map) => Object.keys(map),
-  get: (map, key) => map[String(key)],
-});
-const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
+let schema: Schema | undefined;
+
+/** Built on first use, like the package itself: nothing here runs when the bundle loads. */
+function coreSchema(): Schema {
+  schema ??= buildCoreSchema();
+  return schema;
+}
+
+/** The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars. */
+function buildCoreSchema(): Schema {
+  const { defineMappingTag, defineScalarTag, FAILSAFE_SCHEMA, NOT_RESOLVED } = jsYamlLib();
+  const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
+    implicit: true,
+    implicitFirstChars: ['', '~', 'n', 'N'],
+    resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED),
+    identify: (x) => x === null,
+  });
+  const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
+    implicit: true,
+    implicitFirstChars: ['t', 'T', 'f', 'F'],
+    resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_RESOLVED),
+    identify: (x) => typeof x === 'boolean',
+  });
+  const intTag = defineScalarTag('tag:yaml.org,2002:int', {
+    implicit: true,
+    implicitFirstChars: ['-', '+', ...'0123456789'],
+    resolve: (s) => {
+      if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+      if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+      if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+      return NOT_RESOLVED;
+    },
+    identify: (x) => Number.isInteger(x),
+  });
+  const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
+    implicit: true,
+    implicitFirstChars: ['-', '+', '.', ...'0123456789'],
+    resolve: (s) => {
+      if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+      }
+      if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+      return NOT_RESOLVED;
+    },
+    identify: (x) => typeof x === 'number',
+  });
+  /** Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names defined as own data. */
+  const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+    create: () => ({}),
+    identify: () => false,
+    addPair: (map, key, value) => {
+      if (key !== null && typeof key === 'object') return 'collection keys are left to the yaml package';
+      const name = typeof key === 'string' ? key : key === null ? '' : String(key);
+      // Only __proto__ is an accessor on Object.prototype; any other name assigns an own property.
+      if (name === '__proto__') Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
+      else map[name] = value;
+      return '';
+    },
+    // js-yaml calls a repeated key an error; `yaml` does too (uniqueKeys), so both leave the fast path.
+    has: (map, key) => key !== null && typeof key !== 'object' && Object.prototype.hasOwnProperty.call(map, key === null ? '' : String(key)),
+    keys: (map) => Object.keys(map),
+    get: (map, key) => map[String(key)],
+  });
+  return FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
+}
 
 const EXPLICIT_OR_EMPTY_KEY = /^[ \t-]*[?:](?:[ \t]|\r?$)/m;
 
@@ -133,12 +136,13 @@ export function jsYamlValue(text: string): { value: unknown } | undefined {
   // empty (`: v`) keys: js-yaml accepts compact nestings after them that the yaml package
   // rejects. Our files never need them.
   if (mayTrip(text) && (checkGuards(text, DEFAULT_MAX_BYTES) || EXPLICIT_OR_EMPTY_KEY.test(text))) return undefined;
+  const { constructFromEvents, parseEvents } = jsYamlLib();
   let events: Event[];
   let documents: unknown[];
   try {
     events = parseEvents(text, { maxDepth: MAX_NESTING - 4 });
     if (!plainData(events)) return undefined;
-    documents = constructFromEvents(events, { source: text, schema: SCHEMA, json: false, maxAliases: 0 });
+    documents = constructFromEvents(events, { source: text, schema: coreSchema(), json: false, maxAliases: 0 });
   } catch {
     return undefined;
   }
@@ -147,6 +151,7 @@ export function jsYamlValue(text: string): { value: unknown } | undefined {
 
 /** No tags, anchors, aliases or directives: the constructs where the two parsers may differ. */
 function plainData(events: Event[]): boolean {
+  const { EVENT_ID } = jsYamlLib();
   for (const e of events) {
     switch (e.type) {
       case EVENT_ID.DOCUMENT:

@@ -11,12 +11,13 @@
  * anchors, a block that does not parse alone) returns undefined and the caller parses the
  * whole file; test/unit/differential.test.ts proves both give the same data and ranges.
  */
-import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, YAMLSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import claimsSchema from '../../../schemas/claims.schema.json';
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
 import { validateSidecar, type SchemaProblem } from '../schema/validate';
+import { ajvClass } from '../schema/ajvLib';
+import { yamlLib } from '../yaml/yamlLib';
 import { buildSidecar, type Claim } from '../model/sidecar';
 import { isRecord } from '../model/plain';
 import { dirname, joinPath, type SidecarFile } from './files';
@@ -202,7 +203,7 @@ function stateOf(file: SidecarFile): BlockState | undefined {
 function parseBlock(text: string, index: number): Block | undefined {
   const parsed = parseYaml(text);
   const seq = parsed.doc?.contents;
-  if (parsed.problems.length > 0 || !isSeq(seq) || seq.items.length !== 1 || !Array.isArray(parsed.value)) return undefined;
+  if (parsed.problems.length > 0 || !yamlLib().isSeq(seq) || seq.items.length !== 1 || !Array.isArray(parsed.value)) return undefined;
   const node = seq.items[0] as Node;
   if (!plainTree(node)) return undefined;
   return { value: parsed.value[0], node, valid: undefined, claim: undefined, index };
@@ -210,6 +211,7 @@ function parseBlock(text: string, index: number): Block | undefined {
 
 /** No aliases or anchors (they could reach across blocks), and shallow enough for the nesting cap. */
 function plainTree(root: Node): boolean {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLib();
   const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -263,6 +265,7 @@ let claimValidator: ValidateFunction | undefined;
 /** The claim definition alone: valid claims need no more, an invalid one gets the full report. */
 function validClaim(value: unknown): boolean {
   if (!claimValidator) {
+    const Ajv = ajvClass();
     const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
     ajv.addSchema(claimsSchema);
     claimValidator = ajv.compile({ $ref: `${claimsSchema.$id}#/definitions/claim` });
@@ -333,6 +336,7 @@ export function sidecarDocument(text: string, value: unknown): Document.Parsed |
 
 /** The header's root map (cloned: header nodes are shared between versions) with a lazy `claims` sequence. */
 function graft(text: string, header: ParsedYaml, blocks: Block[], layout: Layout): Document.Parsed | undefined {
+  const { isMap, isScalar, YAMLSeq } = yamlLib();
   const root = header.doc?.contents;
   if (!isMap(root)) return undefined;
   const contents = root.clone() as typeof root;
@@ -366,6 +370,7 @@ function nodeAt(block: Block, text: string, start: number, end: number): Node | 
 }
 
 function shift(root: unknown, by: number): void {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLib();
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();

@@ -3,8 +3,8 @@
  * node it is about (STYLE §6–7). `schemas/*.schema.json` are the single source, shared with
  * the editor's `yamlValidation`.
  */
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvClass } from './ajvLib';
 import codebookSchema from '../../../schemas/codebook.schema.json';
 import claimsSchema from '../../../schemas/claims.schema.json';
 import type { ParsedYaml } from '../yaml/parse';
@@ -42,6 +42,7 @@ let compiled: Compiled | undefined;
 function validators(): Compiled {
   if (!compiled) {
     // verbose: errors carry their data and parent schema, for the wording.
+    const Ajv = ajvClass();
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     compiled = { codebook: ajv.compile(codebookSchema), sidecar: ajv.compile(claimsSchema) };
   }

@@ -2,9 +2,9 @@
  * Guarded YAML parsing: the only entry from text to a `yaml` Document (DESIGN §5, STYLE §6).
  * Never throws; every refusal or parse error comes back as a problem with offsets.
  */
-import { Composer, CST, Lexer, Parser, YAMLError, YAMLParseError, isAlias, isCollection, isPair, isScalar } from 'yaml';
-import type { Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import type { Composer, CST, Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { DEFAULT_MAX_BYTES, MAX_NESTING, checkGuards } from './guards';
+import { yamlLib } from './yamlLib';
 
 export interface YamlProblem {
   rule: 'yaml-syntax' | 'merge-conflict';
@@ -130,11 +130,12 @@ function parseGuarded(text: string, maxBytes: number): ParsedYaml & { flooded?: 
  * stop before the composer's recursion ever meets a deep collection.
  */
 function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; flooded?: YAMLError[] } {
-  const parser = new Parser();
+  const yaml = yamlLib();
+  const parser = new yaml.Parser();
   let tooDeepAt: number | undefined;
   function* tokens(): Generator<CST.Token> {
     let depth = 0;
-    for (const lexeme of new Lexer().lex(text)) {
+    for (const lexeme of new yaml.Lexer().lex(text)) {
       if (lexeme === '[' || lexeme === '{') {
         if (++depth > MAX_NESTING) {
           tooDeepAt = parser.offset;
@@ -142,14 +143,14 @@ function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; floo
         }
       } else if (lexeme === ']' || lexeme === '}') {
         depth = Math.max(0, depth - 1);
-      } else if (lexeme === CST.FLOW_END) {
+      } else if (lexeme === yaml.CST.FLOW_END) {
         depth = 0; // the lexer abandoned an unterminated flow collection
       }
       yield* parser.next(lexeme);
     }
     yield* parser.end();
   }
-  const composer = new Composer(OPTIONS);
+  const composer = new yaml.Composer(OPTIONS);
   const errors = capErrors(composer);
   let doc: Document.Parsed | undefined;
   try {
@@ -157,7 +158,7 @@ function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; floo
       if (!doc) doc = next;
       else {
         const [start, end] = next.range;
-        doc.errors.push(new YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
+        doc.errors.push(new yaml.YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
         break;
       }
     }
@@ -191,7 +192,7 @@ function capErrors(composer: Composer): readonly YAMLError[] {
 /** Thrown from the composer's error callback to stop it (never escapes `compose`). */
 const FLOODED = new Error('too many problems');
 
-const EMPTY_DOC = (): Document.Parsed => new Composer(OPTIONS).compose([], true, 0).next().value!;
+const EMPTY_DOC = (): Document.Parsed => new (yamlLib().Composer)(OPTIONS).compose([], true, 0).next().value!;
 
 function fromYamlError(text: string, error: { code: string; message: string; pos: [number, number] }): YamlProblem {
   const start = clamp(error.pos[0], text.length);
@@ -223,6 +224,7 @@ interface Shape {
  * reported.
  */
 function inspect(doc: Document.Parsed): Shape {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLib();
   const shape: Shape = { badKeys: [] };
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
@@ -264,6 +266,7 @@ function rangeOf(node: YamlNode, text: string): [number, number] {
 
 /** A copy of `doc` without the given pairs (the original keeps them, for ranges and edits). */
 function withoutPairs(doc: Document.Parsed, drop: Set<object>): Document.Parsed {
+  const { isCollection, isPair } = yamlLib();
   const copy = doc.clone() as Document.Parsed;
   // A clone has the original's shape, so walk both in step and filter the copy's items.
   const stack: [unknown, unknown][] = [[doc.contents, copy.contents]];

@@ -2,9 +2,9 @@
  * Path → YAML node → offsets: how schema errors and rule findings point at the exact node
  * (STYLE §6). Walks by path, never recursively, and falls back to the nearest ancestor.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node, Pair } from 'yaml';
+import type { Node, Pair, isScalar as IsScalar } from 'yaml';
 import type { ParsedYaml } from './parse';
+import { yamlLib } from './yamlLib';
 
 export type PathSegment = string | number;
 
@@ -35,7 +35,7 @@ export interface Located {
 }
 
 /** Same string the key gets in the plain JS value (`1` → "1", `null` → ""). */
-function keyString(key: unknown): string | undefined {
+function keyString(key: unknown, isScalar: typeof IsScalar): string | undefined {
   if (!isScalar(key)) return undefined;
   const value = key.value;
   return value === null || value === undefined ? '' : String(value);
@@ -49,6 +49,7 @@ function seqIndex(segment: PathSegment): number | undefined {
 export function locate(parsed: ParsedYaml, path: readonly PathSegment[]): Located {
   const doc = parsed.doc;
   if (!doc) return { node: null, pair: undefined, exact: false };
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node = doc.contents as Node | null;
   let pair: Pair<unknown, unknown> | undefined;
   for (let i = 0; i < path.length; i++) {
@@ -57,7 +58,7 @@ export function locate(parsed: ParsedYaml, path: readonly PathSegment[]): Locate
       const wanted = String(segment);
       let found: Pair<unknown, unknown> | undefined;
       // The last of duplicate keys wins, as in the plain value.
-      for (const item of node.items) if (keyString(item.key) === wanted) found = item;
+      for (const item of node.items) if (keyString(item.key, isScalar) === wanted) found = item;
       if (!found) return { node, pair, exact: false };
       const value = (found.value as Node | null) ?? null;
       // A key without a value node (`? a`) exists, but has nothing deeper.
@@ -89,6 +90,7 @@ function trimEnd(text: string, start: number, end: number): number {
  * comments and blank lines, so follow the last item down instead.
  */
 function nodeEnd(node: unknown): number | undefined {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLib();
   let current = node;
   for (;;) {
     if (isPair(current)) current = current.value ?? current.key;
@@ -100,6 +102,7 @@ function nodeEnd(node: unknown): number | undefined {
 }
 
 function valueSpan(text: string, node: unknown): { start: number; end: number } | undefined {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLib();
   if (isPair(node)) {
     const key = keySpan(text, node);
     const value = valueSpan(text, node.value);
@@ -115,7 +118,7 @@ function valueSpan(text: string, node: unknown): { start: number; end: number } 
 }
 
 function keySpan(text: string, pair: Pair<unknown, unknown>): { start: number; end: number } | undefined {
-  return isPair(pair.key) ? undefined : valueSpan(text, pair.key);
+  return yamlLib().isPair(pair.key) ? undefined : valueSpan(text, pair.key);
 }
 
 export function nodeRange(parsed: ParsedYaml, path: readonly PathSegment[], part: 'key' | 'value' | 'pair' = 'value'): NodeRange {
@@ -133,7 +136,7 @@ export function nodeRange(parsed: ParsedYaml, path: readonly PathSegment[], part
 /** Range of the first key of the map exactly at `path`, if there is one. */
 export function firstKeyRange(parsed: ParsedYaml, path: readonly PathSegment[]): { start: number; end: number } | undefined {
   const located = locate(parsed, path);
-  if (!located.exact || !isMap(located.node)) return undefined;
+  if (!located.exact || !yamlLib().isMap(located.node)) return undefined;
   const first = located.node.items[0];
   return first ? keySpan(parsed.text, first) : undefined;
 }
