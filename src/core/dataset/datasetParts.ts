@@ -109,17 +109,46 @@ export async function mergeParts(host: Host, parts: PartFacts[], codebook: Codeb
   const model = codebook && usable(codebook) ? codebook.model : undefined;
   const contradiction = run('contradiction', severities);
   if (contradiction && model && model.contradictions.length > 0) {
-    // Members in listing order of their sidecars, claims in sidecar order: as one check groups them.
-    const stated: Array<StatedFact & { path: string; source: string }> = [];
-    for (const part of parts) for (const s of part.stated) stated.push({ ...s, ...(part.sidecars[s.sidecar] as { path: string; source: string }) });
-    const groups = new Map<string, typeof stated>();
-    for (const s of byListing(stated, (x) => x.path)) {
-      const list = groups.get(s.key);
-      if (list) list.push(s);
-      else groups.set(s.key, [s]);
-    }
+    // Members in listing order of their sidecars, claims in sidecar order: as one check groups
+    // them. Each part's claims come sidecar by sidecar, so whole runs are taken at once.
+    const sidecars = parts.flatMap((facts, part) => facts.sidecars.map((side, i) => ({ part, i, side, rank: rank(side.path) })));
+    sidecars.sort((a, b) => a.rank - b.rank);
+    const runs = parts.map((facts) => {
+      const at = new Map<number, [number, number]>();
+      facts.stated.forEach((s, k) => {
+        const r = at.get(s.sidecar);
+        if (r) r[1] = k + 1;
+        else at.set(s.sidecar, [k, k + 1]);
+      });
+      return at;
+    });
+    // Claims by number; a number's sidecar (by identity) and source alongside.
+    const items: StatedFact[] = [];
+    const owner: number[] = [];
+    const sources: string[] = [];
+    const groups = new Map<string, number[]>();
+    sidecars.forEach(({ part, i, side }, n) => {
+      sources.push(side.source);
+      const r = runs[part]?.get(i);
+      if (!r) return;
+      const stated = (parts[part] as PartFacts).stated;
+      for (let k = r[0]; k < r[1]; k++) {
+        const s = stated[k] as StatedFact;
+        const list = groups.get(s.key);
+        if (list) list.push(items.length);
+        else groups.set(s.key, [items.length]);
+        items.push(s);
+        owner.push(n);
+      }
+    });
+    const view: StatedView<number> = {
+      sidecar: (j) => owner[j],
+      claim: (j) => items[j] as StatedFact,
+      place: (j) => (items[j] as StatedFact).place,
+      source: (j) => sources[owner[j] as number] as string,
+    };
     const report = reporter(contradiction, findings);
-    for (const list of groups.values()) acrossArticlesOf(model, list, VIEW, report);
+    for (const list of groups.values()) if (list.length > 1) acrossArticlesOf(model, list, view, report);
   }
 
   const ambiguous = run('sidecar-ambiguous', severities);
@@ -139,13 +168,6 @@ export async function mergeParts(host: Host, parts: PartFacts[], codebook: Codeb
   }
   return { findings: findings.sort(compareFindings), texts };
 }
-
-const VIEW: StatedView<StatedFact & { path: string; source: string }> = {
-  sidecar: (s) => s.path,
-  claim: (s) => s,
-  place: (s) => s.place,
-  source: (s) => s.source,
-};
 
 function run(id: RuleId, severities: SeverityOverrides): RuleRun | undefined {
   const rule = RULES.find((r) => r.id === id);
