@@ -5,7 +5,7 @@
  * (`seedLiveSpans`, `shiftLiveSpans`); every validation goes through `checkDataset` with the
  * session's long-lived cache, as the controller's does.
  */
-import { checkDataset, FileCache, seedLiveSpans, shiftLiveSpans, TextIndex, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
+import { checkDataset, FileCache, indexAfter, seedLiveSpans, shiftLiveSpans, TextIndex, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
 import type { MemoryHost } from './memoryHost';
 
 /** What the controller passes as `pause`: a turn of the event loop. */
@@ -63,7 +63,7 @@ export class EditorSession {
     const seed = this.last;
     tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
     shiftLiveSpans(tracked.spans, tracked.index, [{ rangeOffset: offset, rangeLength: length, text: inserted }]);
-    tracked.index = TextIndex.of(after);
+    tracked.index = indexAfter(tracked.index, after, [{ rangeOffset: offset, rangeLength: length, text: inserted }]);
     if (after === tracked.saved) tracked.spans = undefined;
   }
 }

@@ -6,7 +6,7 @@
  * moved silently.
  */
 import * as vscode from 'vscode';
-import { loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
+import { indexAfter, loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
 import { addEdits } from './convert';
 import { uriOf } from './datasets';
 
@@ -45,7 +45,7 @@ export class LiveAnchors {
     tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
     shiftLiveSpans(tracked.spans, tracked.index, event.contentChanges);
     const text = event.document.getText();
-    tracked.index = TextIndex.of(text);
+    tracked.index = indexAfter(tracked.index, text, event.contentChanges);
     // Back at the saved text (undo, revert): the stored offsets are right again.
     if (text === tracked.saved) tracked.spans = undefined;
   }

@@ -60,3 +60,16 @@ export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, 
     if (i < changes.length - 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
   });
 }
+
+/** CR or a surrogate: what makes an index need tables. */
+const NEEDS_TABLES = /[\r\uD800-\uDFFF]/;
+
+/**
+ * The index of `after`, the text `before` became through `changes`. A plain text (no CR, no
+ * surrogate) stays plain when nothing inserted brings one: no scan of a long article per keystroke.
+ */
+export function indexAfter(before: TextIndex, after: string, changes: readonly RawChange[]): TextIndex {
+  const plain = before.plain && changes.every((c) => !NEEDS_TABLES.test(c.text));
+  return TextIndex.of(after, plain || undefined);
+}
+

@@ -15,10 +15,31 @@ const EMPTY: readonly number[] = [];
 // One native scan tells whether anything beyond plain ASCII/BMP-with-LF needs tables at all.
 const NEEDS_TABLES = /[\r\uD800-\uDBFF]/;
 
+/**
+ * The last text scanned for CR and surrogates, and the answer. After a keystroke the editor's
+ * live spans and the dataset index each index the same new text: the second is told the answer
+ * instead of scanning a long article again.
+ */
+let lastScan: { raw: string; plain: boolean } | undefined;
+
 export class TextIndex {
-  /** `plain`: the caller has just scanned `raw` for CR and surrogates and found none. */
-  static of(raw: string, plain = false): TextIndex {
-    return new TextIndex(typeof raw === 'string' ? raw : '', plain);
+  /**
+   * `plain`: whether the caller knows `raw` to hold no CR and no surrogate (true) or to hold one
+   * (false); undefined: scan to find out.
+   */
+  static of(raw: string, plain?: boolean): TextIndex {
+    const text = typeof raw === 'string' ? raw : '';
+    return new TextIndex(text, plain ?? TextIndex.scanned(text));
+  }
+
+  /** Whether `raw` holds no CR and no surrogate, when it is the text last scanned; else undefined. */
+  static scanned(raw: string): boolean | undefined {
+    return lastScan?.raw === raw ? lastScan.plain : undefined;
+  }
+
+  /** Known, from construction, to hold no CR and no surrogate: all three counts agree. */
+  get plain(): boolean {
+    return this.removedCr === EMPTY && this.astral16 === EMPTY;
   }
 
   readonly raw: string;
@@ -32,9 +53,11 @@ export class TextIndex {
   /** Code point offsets of those astral characters: astral16[i] - i. */
   private astralCp: readonly number[] | undefined;
 
-  private constructor(raw: string, plain: boolean) {
+  private constructor(raw: string, known: boolean | undefined) {
     this.raw = raw;
-    if (plain || !NEEDS_TABLES.test(raw)) {
+    const plain = known ?? !NEEDS_TABLES.test(raw);
+    lastScan = { raw, plain };
+    if (plain) {
       this.normalised = raw;
       this.removedCr = this.removedCrText = this.astral16 = this.astralCp = EMPTY;
     }
