@@ -133,6 +133,7 @@ function rss(name: string, g: Generated, r: Results): void {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'out', 'bench', 'rssChild.js'), g.dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const parsed = JSON.parse(out) as { rss_mb: number; ms: number };
   r[`rss_mb_${name}`] = round(parsed.rss_mb, 1);
+  r[`check_fresh_ms_${name}`] = round(parsed.ms);
   log(`  rss ${name}: ${r[`rss_mb_${name}`]} MB (check ${round(parsed.ms)} ms in a fresh process)`);
 }
 
