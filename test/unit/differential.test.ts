@@ -24,17 +24,9 @@ import { loadArticleFile } from '../../src/core/dataset/files';
 import { mentionsOf, untaggedFindings } from '../../src/core/rules/untaggedMention';
 import type { AnchoredClaim } from '../../src/core/rules/rule';
 import { FIXTURES, fixtureFiles, fixtureNames, listFiles } from './support/fixtures';
+import { random } from './support/random';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
-
-/** Seeded, so a failure names an edit that can be replayed. */
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return Math.floor(((s >>> 8) / 0x1000000) * n);
-  };
-}
 
 function sampleFiles(): Map<string, string> {
   const files = new Map<string, string>();

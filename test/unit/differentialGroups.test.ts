@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDataset, checkDatasetDirect, compareFindings, FileCache, type CheckResult, type Finding } from '../../src/core';
 import { MemoryHost } from './support/memoryHost';
+import { pick, random } from './support/random';
 
 const CODEBOOK = fs.readFileSync(path.resolve(__dirname, '../../../samples/claimbook.yaml'), 'utf8');
 const PAIRS = 'contradictions:\n  - [pledge, refusal]\n  - [conditional, refusal]\n';
@@ -26,19 +27,6 @@ interface Claim {
   commitment: string;
   stance: string;
   sentence: number;
-}
-
-/** Seeded, so a failure names an edit that can be replayed. */
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return Math.floor(((s >>> 8) / 0x1000000) * n);
-  };
-}
-
-function pick<T>(rand: (n: number) => number, list: readonly T[]): T {
-  return list[rand(list.length)] as T;
 }
 
 function articleText(name: string): string {

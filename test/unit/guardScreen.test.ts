@@ -18,6 +18,7 @@ import {
   type GuardVerdict,
 } from '../../src/core/yaml/guards';
 import { fastValue } from '../../src/core/dataset/fastYaml';
+import { pick, random } from './support/random';
 
 /** The guards one after the other, as parseYaml ran them before the screen. */
 function reference(text: string, maxBytes: number): GuardVerdict | undefined {
@@ -27,15 +28,6 @@ function reference(text: string, maxBytes: number): GuardVerdict | undefined {
 
 /** fastValue's explicit-or-empty-key test, which the screen also covers. */
 const EXPLICIT_OR_EMPTY_KEY = /^[ \t-]*[?:](?:[ \t]|\r?$)/m;
-
-/** Seeded, so a failure can be replayed. */
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return Math.floor(((s >>> 8) / 0x1000000) * n);
-  };
-}
 
 const BREAKS = ['\n', '\r\n', '\r', '\u2028', '\u2029'];
 const BLANKS = [' ', '  ', '\t', ' \r ', '\r'];
@@ -56,10 +48,6 @@ const MARKER_CHARS = ['<', '=', '>', '|'];
 const TAILS = ['', ' HEAD', '\tx', 'x', ' ', '  \t', '=', ' feature/x'];
 const CONTROLS = ['\0', '\x01', '\x07', '\x08', '\x0b', '\x0c', '\x1b', '\x1f', '\x7f'];
 const ODD = ['\u2028', '\r', '\n', '\t', ' ', '-', ':', '!', '&', '?', '=', '<', '\0', '\x0c', '’', '\ufeff', '\ud800'];
-
-function pick<T>(rnd: (n: number) => number, list: readonly T[]): T {
-  return list[rnd(list.length)] as T;
-}
 
 /** A line of indicator words, long enough to come near MAX_NESTING. */
 function indicatorRun(rnd: (n: number) => number): string {

@@ -14,17 +14,9 @@ import { buildCodebook, type Codebook } from '../../src/core/model/codebook';
 import { loadArticleFile } from '../../src/core/dataset/files';
 import { diffTexts } from '../../src/core/dataset/textDiff';
 import { isSpace, mentionsOf, scanMentions } from '../../src/core/rules/untaggedMention';
+import { random } from './support/random';
 
 const SAMPLE_CODEBOOK = path.resolve(__dirname, '../../../samples/claimbook.yaml');
-
-/** Seeded, so a failure names a text that can be rebuilt. */
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return Math.floor(((s >>> 8) / 0x1000000) * n);
-  };
-}
 
 /** The labels the rule looks for, each with the first actor to claim it (the rule's own order). */
 function labelsOf(cb: Codebook): Map<string, string> {

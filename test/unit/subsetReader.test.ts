@@ -16,23 +16,11 @@ import { newSidecarText } from '../../src/core/edit/newSidecar';
 import type { NewClaim } from '../../src/core/edit/renderClaim';
 import { attacks } from '../../bench/hostile';
 import { FIXTURES, listFiles } from './support/fixtures';
+import { pick, random } from './support/random';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLES = path.join(ROOT, 'samples');
 const BENCH_DATA = path.join(ROOT, 'bench', 'data');
-
-/** Seeded, so a failure names a text that can be replayed. */
-function random(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return Math.floor(((s >>> 8) / 0x1000000) * n);
-  };
-}
-
-function pick<T>(rand: (n: number) => number, list: readonly T[]): T {
-  return list[rand(list.length)] as T;
-}
 
 function yamlFiles(dir: string): string[] {
   return fs.existsSync(dir) ? listFiles(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f)) : [];

@@ -6,28 +6,9 @@
  */
 import Module from 'node:module';
 
-const LIBRARIES = ['yaml', 'ajv', 'js-yaml'];
+import { standIn } from '../../../bench/vscodeStandIn';
 
-/** Answers every property, call and `new` with itself, so activate() can wire up against it. */
-function standIn(): unknown {
-  const fn = function () {};
-  const handler: ProxyHandler<typeof fn> = {
-    get(_target, prop) {
-      if (prop === 'then') return undefined; // not a thenable
-      if (prop === Symbol.iterator) return function* () {};
-      if (prop === Symbol.toPrimitive) return () => '';
-      return proxy;
-    },
-    // esbuild's __toESM copies own keys onto an object inheriting from the module's prototype.
-    getPrototypeOf: () => proxy as object,
-    set: () => true,
-    defineProperty: () => true,
-    apply: () => proxy,
-    construct: () => proxy as object,
-  };
-  const proxy: unknown = new Proxy(fn, handler);
-  return proxy;
-}
+const LIBRARIES = ['yaml', 'ajv', 'js-yaml'];
 
 interface Probed {
   activate(context: unknown): unknown;
