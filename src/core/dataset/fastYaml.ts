@@ -13,6 +13,7 @@ import type { Document } from 'yaml';
 import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
 import { checkGuards, checkSize, DEFAULT_MAX_BYTES, MAX_NESTING, mayTrip } from '../yaml/guards';
 import { readSubset } from '../yaml/subsetReader';
+import { coreBool, coreFloat, coreInt, isCoreNull } from '../yaml/coreScalars';
 import { jsYamlLib } from './jsYamlLib';
 
 let schema: Schema | undefined;
@@ -23,42 +24,31 @@ function coreSchema(): Schema {
   return schema;
 }
 
-/** The core schema of the `yaml` package (schema/core/*.js), tag by tag, for plain scalars. */
+/** The core schema of the `yaml` package (coreScalars.ts), tag by tag, for plain scalars. */
 function buildCoreSchema(): Schema {
   const { defineMappingTag, defineScalarTag, FAILSAFE_SCHEMA, NOT_RESOLVED } = jsYamlLib();
   const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
     implicit: true,
     implicitFirstChars: ['', '~', 'n', 'N'],
-    resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_RESOLVED),
+    resolve: (s) => (isCoreNull(s) ? null : NOT_RESOLVED),
     identify: (x) => x === null,
   });
   const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
     implicit: true,
     implicitFirstChars: ['t', 'T', 'f', 'F'],
-    resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_RESOLVED),
+    resolve: (s) => coreBool(s) ?? NOT_RESOLVED,
     identify: (x) => typeof x === 'boolean',
   });
   const intTag = defineScalarTag('tag:yaml.org,2002:int', {
     implicit: true,
     implicitFirstChars: ['-', '+', ...'0123456789'],
-    resolve: (s) => {
-      if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-      if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-      if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-      return NOT_RESOLVED;
-    },
+    resolve: (s) => coreInt(s) ?? NOT_RESOLVED,
     identify: (x) => Number.isInteger(x),
   });
   const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
     implicit: true,
     implicitFirstChars: ['-', '+', '.', ...'0123456789'],
-    resolve: (s) => {
-      if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-      }
-      if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-      return NOT_RESOLVED;
-    },
+    resolve: (s) => coreFloat(s) ?? NOT_RESOLVED,
     identify: (x) => typeof x === 'number',
   });
   /** Keys as `yaml`'s toJS writes them: null → "", others String(); inherited names defined as own data. */

@@ -11,6 +11,7 @@
  * checks both on real and mutated files.
  */
 import { checkSize, DEFAULT_MAX_BYTES } from './guards';
+import { coreBool, coreFloat, coreInt, isCoreNull } from './coreScalars';
 
 /** Collections nested deeper than this are declined; our files need four levels. */
 const MAX_DEPTH = 16;
@@ -105,8 +106,8 @@ function blankAt(s: string, i: number): boolean {
 }
 
 /**
- * A plain scalar as the `yaml` package's core schema resolves it (schema/core in `yaml`; the
- * same tags as fastYaml.ts gives js-yaml): null, bool, int (decimal, 0o, 0x), float, string.
+ * A plain scalar as the `yaml` package's core schema resolves it (coreScalars.ts): null, bool,
+ * int (decimal, 0o, 0x), float, string; the first character picks the tags worth trying.
  */
 export function resolvePlain(s: string): unknown {
   const n = s.length;
@@ -119,19 +120,14 @@ export function resolvePlain(s: string): unknown {
   }
   switch (c) {
     case 0x7e: // ~
-      return n === 1 ? null : s;
     case 0x6e: // n
-      return s === 'null' ? null : s;
     case 0x4e: // N
-      return s === 'Null' || s === 'NULL' ? null : s;
+      return isCoreNull(s) ? null : s;
     case 0x74: // t
-      return s === 'true' ? true : s;
     case 0x54: // T
-      return s === 'True' || s === 'TRUE' ? true : s;
     case 0x66: // f
-      return s === 'false' ? false : s;
     case 0x46: // F
-      return s === 'False' || s === 'FALSE' ? false : s;
+      return coreBool(s) ?? s;
     case 0x2b: // +
     case 0x2d: // -
     case 0x2e: // .
@@ -144,21 +140,8 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-// The core schema's number tags, in the order `yaml` tries them.
-const OCT = /^0o[0-7]+$/;
-const DEC = /^[-+]?[0-9]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
 function resolveNumber(s: string): unknown {
-  if (OCT.test(s)) return parseInt(s.slice(2), 8);
-  if (DEC.test(s)) return parseInt(s, 10);
-  if (HEX.test(s)) return parseInt(s.slice(2), 16);
-  if (INF_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s.charCodeAt(0) === 0x2d ? -Infinity : Infinity;
-  if (EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
+  return coreInt(s) ?? coreFloat(s) ?? s;
 }
 
 /** A plain key as `yaml`'s toJS names it: null → "", other scalars String(). */
