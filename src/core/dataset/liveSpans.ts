@@ -61,15 +61,7 @@ export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, 
   });
 }
 
-/** CR or a surrogate: what makes an index need tables. */
-const NEEDS_TABLES = /[\r\uD800-\uDFFF]/;
-
-/**
- * The index of `after`, the text `before` became through `changes`. A plain text (no CR, no
- * surrogate) stays plain when nothing inserted brings one: no scan of a long article per keystroke.
- */
+/** The index of `after`, the text `before` became through `changes` (without a scan when it stays plain). */
 export function indexAfter(before: TextIndex, after: string, changes: readonly RawChange[]): TextIndex {
-  const plain = before.plain && changes.every((c) => !NEEDS_TABLES.test(c.text));
-  return TextIndex.of(after, plain || undefined);
+  return TextIndex.edited(before, after, changes.map((c) => c.text));
 }
-

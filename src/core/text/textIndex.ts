@@ -37,6 +37,15 @@ export class TextIndex {
     return lastScan?.raw === raw ? lastScan.plain : undefined;
   }
 
+  /**
+   * The index of `after`, the text `before` became by inserting `inserted` (and deleting
+   * anything): a plain text stays plain when nothing inserted brings a CR or a high surrogate,
+   * so a keystroke in a long article needs no scan of it.
+   */
+  static edited(before: TextIndex, after: string, inserted: readonly string[]): TextIndex {
+    return TextIndex.of(after, before.plain && inserted.every((t) => !NEEDS_TABLES.test(t)) ? true : undefined);
+  }
+
   /** Known, from construction, to hold no CR and no surrogate: all three counts agree. */
   get plain(): boolean {
     return this.removedCr === EMPTY && this.astral16 === EMPTY;
