@@ -82,12 +82,13 @@ class PartWorker {
     thread.on('exit', () => (this.broken = true));
   }
 
-  get usable(): boolean {
-    return !this.busy && !this.broken;
-  }
-
+  /** Failed or exited: not asked again. */
   get failed(): boolean {
     return this.broken;
+  }
+
+  get idle(): boolean {
+    return !this.busy;
   }
 
   take(): this {
@@ -121,20 +122,19 @@ class PartWorker {
   }
 }
 
-let idle: PartWorker | undefined;
+let kept: PartWorker | undefined;
 
 /**
  * The idle worker, or a new one (started before the listing so that its loading overlaps it);
  * none on one core, or while another check of this process has it.
  */
 function takeWorker(): PartWorker | undefined {
-  if (idle?.usable) return idle.take();
-  if (idle && !idle.usable && !idle.failed) return undefined;
+  if (kept && !kept.failed) return kept.idle ? kept.take() : undefined;
   const script = path.join(__dirname, 'checkWorker.js');
   if (os.availableParallelism() < 2 || !fs.existsSync(script)) return undefined;
   try {
-    idle = new PartWorker(new Worker(script));
-    return idle.take();
+    kept = new PartWorker(new Worker(script));
+    return kept.take();
   } catch {
     return undefined;
   }

@@ -5,15 +5,16 @@
  * without any reuse (every file parsed with the range-keeping parser, every rule over the whole
  * context): the reference the differential tests hold the index to.
  */
-import { compareFindings, type Finding, type Severity } from '../model/finding';
+import { compareFindings, type Finding } from '../model/finding';
 import { RULES } from '../rules';
 import type { ArticleFile } from './files';
 import { isSidecarPath, loadArticleFile, loadCodebookFile, loadSidecarFile } from './files';
 import { CODEBOOK_FILE, MAX_FILE_BYTES, type Host } from './host';
 import { isExcludedArticle, matchesAny } from './glob';
 import { anchorClaims } from './anchorClaims';
-import type { DatasetContext, Report, Rule, SidecarContext } from '../rules/rule';
+import type { DatasetContext, SidecarContext } from '../rules/rule';
 import { DatasetIndex, usable, type CheckOptions, type CheckResult, type SeverityOverrides } from './datasetIndex';
+import { reporter, ruleRun } from './sidecarUnit';
 
 export { DatasetIndex, type CheckOptions, type CheckResult, type SeverityOverrides } from './datasetIndex';
 
@@ -76,20 +77,13 @@ export async function checkDatasetDirect(host: Host, options: CheckOptions = {})
 export function runRules(context: DatasetContext, severities: SeverityOverrides): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const level = severities[rule.id] ?? rule.defaultSeverity;
-    if (level === 'off') continue;
-    const report = reporter(rule, level, findings);
+    const run = ruleRun(rule, severities);
+    if (!run) continue;
+    const report = reporter(run, findings);
     if (rule.checkYaml) for (const f of context.yamlFiles) rule.checkYaml(f, report);
     if (rule.checkCodebook && context.codebook && usable(context.codebook)) rule.checkCodebook(context.codebook, report);
     if (rule.checkSidecar) for (const s of context.sidecars) if (usable(s.sidecar)) rule.checkSidecar(s, report);
     rule.checkDataset?.(context, report);
   }
   return findings.sort(compareFindings);
-}
-
-function reporter(rule: Rule, level: Severity, into: Finding[]): Report {
-  // A rule's own severity (contradiction across articles is info) is kept unless the user overrode the rule.
-  return ({ severity, ...rest }) => {
-    into.push({ rule: rule.id, severity: severity && level === rule.defaultSeverity ? severity : level, ...rest });
-  };
 }

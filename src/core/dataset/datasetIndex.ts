@@ -28,7 +28,7 @@ import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
 import { diffTexts, type TextDiff } from './textDiff';
 import { FindingStore, mapFindings } from './findingStore';
-import { movedWith, reporter, SidecarUnit, type CheckEnv, type CpShift, type RuleRun } from './sidecarUnit';
+import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type CpShift, type RuleRun } from './sidecarUnit';
 
 export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>;
 
@@ -308,9 +308,8 @@ export class DatasetIndex {
     this.severityKey = key;
     const runs: Runs = { yaml: [], codebook: [], sidecar: [], dataset: [] };
     for (const rule of RULES) {
-      const level = severities[rule.id] ?? rule.defaultSeverity;
-      if (level === 'off') continue;
-      const run = { rule, level };
+      const run = ruleRun(rule, severities);
+      if (!run) continue;
       if (rule.checkYaml) runs.yaml.push(run);
       if (rule.checkCodebook) runs.codebook.push(run);
       if (rule.checkSidecar) runs.sidecar.push(run);

@@ -19,7 +19,7 @@ import { articleStem, isSidecarPath, sidecarStem, type CodebookFile } from './fi
 import { loadSidecarFast } from './fastFiles';
 import { CODEBOOK_FILE, MAX_FILE_BYTES, type Host } from './host';
 import { usable, type CheckResult, type SeverityOverrides } from './datasetIndex';
-import { reporter, type RuleRun } from './sidecarUnit';
+import { reporter, ruleRun, type RuleRun } from './sidecarUnit';
 
 /** A claim that may take part in a contradiction across articles, as plain data. */
 export interface StatedFact {
@@ -64,12 +64,13 @@ export function partFacts(result: CheckResult, keep: (f: Finding) => boolean = (
     const text = result.texts.get(file);
     if (text !== undefined) texts.push([file, text]);
   }
-  const model = result.codebook?.model;
   const sidecars: PartFacts['sidecars'] = [];
   const stated: StatedFact[] = [];
   for (const ctx of result.sidecars) {
     const n = sidecars.push({ path: ctx.sidecar.path, articlePath: ctx.sidecar.articlePath, source: ctx.sidecar.model.article ?? ctx.sidecar.path }) - 1;
-    if (!model || !ctx.codebook) continue;
+    // The context holds the codebook only when it parsed cleanly, as the rule needs it.
+    const model = ctx.codebook?.model;
+    if (!model) continue;
     for (const c of ctx.claims) {
       const key = contradictionGroup(c);
       // A claim whose stance contradicts nothing is never reported nor counted against another.
@@ -104,15 +105,15 @@ export async function mergeParts(host: Host, parts: PartFacts[], codebook: Codeb
     for (const [file, text] of part.texts) texts.set(file, text);
   }
   const rank = (path: string): number => order.get(path) ?? Number.MAX_SAFE_INTEGER;
-  const byListing = <T>(items: T[], path: (t: T) => string): T[] => items.sort((a, b) => rank(path(a)) - rank(path(b)));
+  // Every part's sidecars in listing order, as one check sees them, with where each came from.
+  const sidecars = parts.flatMap((facts, part) => facts.sidecars.map((side, i) => ({ part, i, side, rank: rank(side.path) })));
+  sidecars.sort((a, b) => a.rank - b.rank);
 
   const model = codebook && usable(codebook) ? codebook.model : undefined;
   const contradiction = run('contradiction', severities);
   if (contradiction && model && model.contradictions.length > 0) {
     // Members in listing order of their sidecars, claims in sidecar order: as one check groups
     // them. Each part's claims come sidecar by sidecar, so whole runs are taken at once.
-    const sidecars = parts.flatMap((facts, part) => facts.sidecars.map((side, i) => ({ part, i, side, rank: rank(side.path) })));
-    sidecars.sort((a, b) => a.rank - b.rank);
     const runs = parts.map((facts) => {
       const at = new Map<number, [number, number]>();
       facts.stated.forEach((s, k) => {
@@ -153,24 +154,23 @@ export async function mergeParts(host: Host, parts: PartFacts[], codebook: Codeb
 
   const ambiguous = run('sidecar-ambiguous', severities);
   if (ambiguous) {
-    const articles = byListing(parts.flatMap((p) => p.articles), (a) => a);
-    const sidecars = byListing(parts.flatMap((p) => p.sidecars), (s) => s.path);
+    const articles = parts.flatMap((p) => p.articles).sort((a, b) => rank(a) - rank(b));
+    const named = sidecars.map((s) => s.side);
     // Only a sidecar reported needs its `article` located: find which, then read just those.
     const wanted = new Set<string>();
-    ambiguities(articles, sidecars, (path) => (wanted.add(path), { file: path, start: 0, end: 0 }), () => undefined);
+    ambiguities(articles, named, (path) => (wanted.add(path), { file: path, start: 0, end: 0 }), () => undefined);
     const places = new Map<string, Place>();
     for (const path of wanted) {
       const r = await host.readText(path, MAX_FILE_BYTES);
       places.set(path, r.ok ? at(loadSidecarFast(path, r.text), ['article']) : { file: path, start: 0, end: 0 });
       if (r.ok) texts.set(path, r.text);
     }
-    ambiguities(articles, sidecars, (path) => places.get(path) ?? { file: path, start: 0, end: 0 }, reporter(ambiguous, findings));
+    ambiguities(articles, named, (path) => places.get(path) ?? { file: path, start: 0, end: 0 }, reporter(ambiguous, findings));
   }
   return { findings: findings.sort(compareFindings), texts };
 }
 
 function run(id: RuleId, severities: SeverityOverrides): RuleRun | undefined {
   const rule = RULES.find((r) => r.id === id);
-  const level = rule ? (severities[id] ?? rule.defaultSeverity) : 'off';
-  return rule && level !== 'off' ? { rule, level } : undefined;
+  return rule && ruleRun(rule, severities);
 }

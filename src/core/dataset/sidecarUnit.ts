@@ -18,6 +18,12 @@ export interface RuleRun {
   level: Severity;
 }
 
+/** A rule at the level the user set (or its default); undefined when turned off. */
+export function ruleRun(rule: Rule, severities: Partial<Record<Rule['id'], Severity | 'off'>>): RuleRun | undefined {
+  const level = severities[rule.id] ?? rule.defaultSeverity;
+  return level === 'off' ? undefined : { rule, level };
+}
+
 /** What a check tells every unit: the enabled rules and the files that changed. */
 /** An article edit in code points of the normalised text (what anchors count). */
 export interface CpShift {
