@@ -112,9 +112,7 @@ export function hasDocument(parsed: ParsedYaml): boolean {
  * anything else goes through the guards and js-yaml.
  */
 export function fastValue(text: string): { value: unknown } | undefined {
-  // The guards decide what the parser may see; a hit is reported by parseYaml.
-  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
-  if (checkSize(text, DEFAULT_MAX_BYTES)) return undefined;
+  // Each path declines the empty text, a BOM and an oversized one itself (parseYaml reports them).
   return readSubset(text) ?? jsYamlValue(text);
 }
 
