@@ -5,7 +5,7 @@
  * (`seedLiveSpans`, `shiftLiveSpans`); every validation goes through `checkDataset` with the
  * session's long-lived cache, as the controller's does.
  */
-import { checkDataset, FileCache, indexAfter, seedLiveSpans, shiftLiveSpans, TextIndex, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
+import { checkDataset, FileCache, indexAfter, LiveSpans, seedLiveSpans, shiftLiveSpans, TextIndex, type CheckOptions, type CheckResult, type LiveSpan } from '../src/core';
 import type { MemoryHost } from './memoryHost';
 
 /** What the controller passes as `pause`: a turn of the event loop. */
@@ -14,7 +14,7 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
 interface Tracked {
   index: TextIndex;
   saved: string;
-  spans: Map<string, LiveSpan> | undefined;
+  spans: LiveSpans | undefined;
 }
 
 export class EditorSession {
@@ -61,7 +61,7 @@ export class EditorSession {
     const tracked = this.tracked.get(path);
     if (!tracked) return;
     const seed = this.last;
-    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new LiveSpans();
     shiftLiveSpans(tracked.spans, tracked.index, [{ rangeOffset: offset, rangeLength: length, text: inserted }]);
     tracked.index = indexAfter(tracked.index, after, [{ rangeOffset: offset, rangeLength: length, text: inserted }]);
     if (after === tracked.saved) tracked.spans = undefined;

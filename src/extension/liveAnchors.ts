@@ -6,7 +6,7 @@
  * moved silently.
  */
 import * as vscode from 'vscode';
-import { indexAfter, loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
+import { indexAfter, LiveSpans, loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
 import { addEdits } from './convert';
 import { uriOf } from './datasets';
 
@@ -15,7 +15,7 @@ interface Tracked {
   /** The text as last opened or saved: the one the stored offsets describe. */
   saved: string;
   /** Spans by claim id; absent until the first edit after a validation seeded them. */
-  spans: Map<string, LiveSpan> | undefined;
+  spans: LiveSpans | undefined;
 }
 
 export class LiveAnchors {
@@ -42,7 +42,7 @@ export class LiveAnchors {
       return;
     }
     if (event.contentChanges.length === 0) return;
-    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new Map();
+    tracked.spans ??= seed && seed.texts.get(path) === tracked.index.raw ? seedLiveSpans(seed, path) : new LiveSpans();
     shiftLiveSpans(tracked.spans, tracked.index, event.contentChanges);
     const text = event.document.getText();
     tracked.index = indexAfter(tracked.index, text, event.contentChanges);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkDataset, seedLiveSpans, shiftLiveSpans, shiftSpan, TextIndex } from '../../src/core';
+import { checkDataset, seedLiveSpans, shiftLiveSpans, shiftSpan, TextIndex, type LiveSpan } from '../../src/core';
 import { MemoryHost } from './support/memoryHost';
 import { fixtureFiles } from './support/fixtures';
 
@@ -46,7 +46,14 @@ describe('live spans', () => {
           for (const [id, before] of spans) {
             // trimChange narrows a replacement by the characters it keeps; none here ("XY" is new).
             const expected = shiftSpan(before, { start, end, newLength: inserted.length });
-            assert.deepEqual(copy.get(id), expected, `${id} after [${start}, ${end}) → "${inserted}"`);
+            const { edits, ...moved } = copy.get(id) as LiveSpan;
+            const label = `${id} after [${start}, ${end}) → "${inserted}"`;
+            assert.deepEqual(moved, expected, label);
+            // The edit count is what lets an anchor found through the span stand: it must count
+            // every change of the text inside, and nothing for spans clear of the edit.
+            const after = text.slice(0, start) + inserted + text.slice(end);
+            if (text.slice(before.start, before.end) !== after.slice(moved.start, moved.end)) assert.equal(edits, 1, `${label}: counted`);
+            if (before.end < start || before.start > end) assert.equal(edits, undefined, `${label}: not counted`);
           }
         }
       }

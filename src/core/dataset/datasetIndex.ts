@@ -23,12 +23,12 @@ import type { Codebook } from '../model/codebook';
 import { loadArticleFile, isSidecarPath, type ArticleFile, type CodebookFile, type SidecarFile, type YamlFile } from './files';
 import { CODEBOOK_FILE, MAX_FILE_BYTES, type Host, type ReadResult } from './host';
 import { isExcludedArticle, matchesAny } from './glob';
-import type { LiveSpan } from './anchorClaims';
+import type { CpShift, LiveSpan } from './anchorClaims';
 import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
 import { diffTexts, type TextDiff } from './textDiff';
 import { FindingStore, mapFindings } from './findingStore';
-import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type CpShift, type RuleRun } from './sidecarUnit';
+import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type RuleRun } from './sidecarUnit';
 
 export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>;
 

@@ -62,16 +62,12 @@ export function sidecarFileOf(path: string, text: string, parsed: ParsedYaml): S
   };
 }
 
-/** NUL, and what TextIndex needs tables for: one scan of a long article instead of two. */
-const NOT_PLAIN = /[\0\r\uD800-\uDBFF]/;
-
 export function loadArticleFile(path: string, text: string, sha256Hex?: (text: string) => string): ArticleFile {
-  // The editor indexed this text a moment ago (a keystroke): only the NUL test is left to do.
-  const scanned = TextIndex.scanned(text);
-  const plain = scanned ?? !NOT_PLAIN.test(text);
+  // Plain (no NUL, CR or surrogate) is known without a scan for a text the editor just indexed.
+  const index = TextIndex.of(text);
   // A NUL never occurs in prose; it means a binary file that happens to end in .txt.
-  if ((scanned !== undefined || !plain) && text.includes('\0')) return { path, index: undefined, problem: 'binary file (contains NUL bytes)' };
-  const file: ArticleFile = { path, index: TextIndex.of(text, plain) };
+  if (!index.plain && text.includes('\0')) return { path, index: undefined, problem: 'binary file (contains NUL bytes)' };
+  const file: ArticleFile = { path, index };
   if (sha256Hex) file.sha256Hex = sha256Hex;
   return file;
 }

@@ -16,9 +16,33 @@ export interface RawChange {
   text: string;
 }
 
+/**
+ * The live spans of one article by claim id. The editor moves spans in place; setting or
+ * removing one changes `version`, so that the dataset index may keep a sidecar's spans by claim
+ * position (no lookup per claim per keystroke) for as long as the version stays.
+ */
+export class LiveSpans extends Map<string, LiveSpan> {
+  version = 0;
+
+  override set(id: string, span: LiveSpan): this {
+    this.version++;
+    return super.set(id, span);
+  }
+
+  override delete(id: string): boolean {
+    this.version++;
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 /** Spans by claim id for one article, from the anchors a check found (searched ones stay out). */
-export function seedLiveSpans(result: CheckResult, articlePath: string): Map<string, LiveSpan> {
-  const spans = new Map<string, LiveSpan>();
+export function seedLiveSpans(result: CheckResult, articlePath: string): LiveSpans {
+  const spans = new LiveSpans();
   for (const ctx of result.sidecars) {
     if (ctx.article?.path !== articlePath) continue;
     for (const { claim, anchor } of ctx.claims) {
@@ -34,7 +58,7 @@ export function seedLiveSpans(result: CheckResult, articlePath: string): Map<str
  * Shifts every span by the changes, applied one after another (each against the result of the
  * previous, as VS Code reports them), starting from the text `before`.
  */
-export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, changes: readonly RawChange[]): void {
+export function shiftLiveSpans(spans: ReadonlyMap<string, LiveSpan>, before: TextIndex, changes: readonly RawChange[]): void {
   let index = before;
   changes.forEach((change, i) => {
     const raw = index.raw;
@@ -56,6 +80,8 @@ export function shiftLiveSpans(spans: Map<string, LiveSpan>, before: TextIndex, 
       span.start = shifted.start;
       span.end = shifted.end;
       span.touched ||= shifted.touched;
+      // Counted even when the text inside stayed (an edge of the span): its anchor is found again.
+      span.edits = (span.edits ?? 0) + 1;
     }
     if (i < changes.length - 1) index = TextIndex.of(raw.slice(0, change.rangeOffset) + change.text + raw.slice(change.rangeOffset + change.rangeLength));
   });

@@ -7,7 +7,7 @@
 import type { Finding, RuleId, Severity } from '../model/finding';
 import type { Claim } from '../model/sidecar';
 import type { AnchoredClaim, ClaimAnchor, Report, Rule, SidecarContext } from '../rules/rule';
-import { AnchorMemo, type LiveSpan } from './anchorClaims';
+import { AnchorMemo, type CpShift, type LiveSpan } from './anchorClaims';
 import type { ArticleFile, CodebookFile, SidecarFile } from './files';
 import { mapFindings } from './findingStore';
 import { SIDECAR_SCOPES } from './ruleScopes';
@@ -25,13 +25,6 @@ export function ruleRun(rule: Rule, severities: Partial<Record<Rule['id'], Sever
 }
 
 /** What a check tells every unit: the enabled rules and the files that changed. */
-/** An article edit in code points of the normalised text (what anchors count). */
-export interface CpShift {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
 export interface CheckEnv {
   sidecarRules: RuleRun[];
   /** Articles edited in this check: where, in anchor coordinates. */
@@ -102,7 +95,7 @@ export class SidecarUnit {
     // Nothing this sidecar depends on changed (and no editor moves its anchors): nothing to do.
     if (previous && !live && !this.live && this.provisional === 0 && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article) return false;
     this.live = live !== undefined;
-    const anchored = this.anchors.anchor(sidecar, article, live, article ? env.shifts.get(article.path) : undefined);
+    const anchored = this.anchors.anchor(sidecar, article, live);
     const claims = previous && sameItems(previous.claims, anchored) ? previous.claims : anchored;
     const same = previous && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article && previous.claims === claims;
     const ctx: SidecarContext = same ? previous : { codebook, sidecar, article, claims };
@@ -362,6 +355,9 @@ function sameClaims(a: readonly AnchoredClaim[], b: readonly AnchoredClaim[]): b
  * only moved with the edit: then what a rule said about them is the same, moved with it.
  */
 function sameAnchored(known: GroupEntry, list: readonly AnchoredClaim[], article: ArticleFile | undefined, shift: CpShift | undefined): boolean {
+  // The same list object holds the same claims (grouping copies a list on write): with anchors
+  // unchanged, or live ones that moved with the edit of the article on their own.
+  if (known.members === list && (known.article === article || shift)) return true;
   if (known.article === article) return sameItems(known.members, list);
   if (!shift || known.article?.path !== article?.path || known.members.length !== list.length) return false;
   for (let i = 0; i < list.length; i++) {

@@ -12,8 +12,12 @@
 import { clampInt, countBelow } from './sortedSearch';
 
 const EMPTY: readonly number[] = [];
-// One native scan tells whether anything beyond plain ASCII/BMP-with-LF needs tables at all.
-const NEEDS_TABLES = /[\r\uD800-\uDBFF]/;
+/**
+ * One native scan tells whether anything beyond plain BMP text with LF needs tables at all. NUL
+ * needs none, but counts as not plain so that "plain" also answers the binary-file test
+ * (loadArticleFile) for an edited text without a scan.
+ */
+const NEEDS_TABLES = /[\0\r\uD800-\uDBFF]/;
 
 /**
  * The last text scanned for CR and surrogates, and the answer. After a keystroke the editor's
@@ -24,7 +28,7 @@ let lastScan: { raw: string; plain: boolean } | undefined;
 
 export class TextIndex {
   /**
-   * `plain`: whether the caller knows `raw` to hold no CR and no surrogate (true) or to hold one
+   * `plain`: whether the caller knows `raw` to hold no NUL, CR or surrogate (true) or to hold one
    * (false); undefined: scan to find out.
    */
   static of(raw: string, plain?: boolean): TextIndex {
@@ -32,21 +36,21 @@ export class TextIndex {
     return new TextIndex(text, plain ?? TextIndex.scanned(text));
   }
 
-  /** Whether `raw` holds no CR and no surrogate, when it is the text last scanned; else undefined. */
+  /** Whether `raw` holds no NUL, CR or surrogate, when it is the text last scanned; else undefined. */
   static scanned(raw: string): boolean | undefined {
     return lastScan?.raw === raw ? lastScan.plain : undefined;
   }
 
   /**
    * The index of `after`, the text `before` became by inserting `inserted` (and deleting
-   * anything): a plain text stays plain when nothing inserted brings a CR or a high surrogate,
+   * anything): a plain text stays plain when nothing inserted brings a NUL, a CR or a high surrogate,
    * so a keystroke in a long article needs no scan of it.
    */
   static edited(before: TextIndex, after: string, inserted: readonly string[]): TextIndex {
     return TextIndex.of(after, before.plain && inserted.every((t) => !NEEDS_TABLES.test(t)) ? true : undefined);
   }
 
-  /** Known, from construction, to hold no CR and no surrogate: all three counts agree. */
+  /** Known, from construction, to hold no NUL, CR or surrogate: all three counts agree. */
   get plain(): boolean {
     return this.removedCr === EMPTY && this.astral16 === EMPTY;
   }
