@@ -408,7 +408,7 @@ export class DatasetIndex {
         findings = untaggedFindings(article, mentions, claims, make, before);
       }
       this.mentions.set(article.path, { codebook: model, article, claims, mentions, findings });
-      this.store.set(unit, findings?.all ?? []);
+      this.store.set(unit, findings?.all ?? [], article.path);
     }
   }
 

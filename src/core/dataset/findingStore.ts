@@ -17,6 +17,8 @@ const EMPTY: Finding[] = [];
 
 export class FindingStore {
   private readonly units = new Map<string, Finding[]>();
+  /** The files each unit's findings are in. */
+  private readonly unitFiles = new Map<string, string[]>();
   private readonly files = new Map<string, FileEntry>();
   private order: string[] | undefined;
   private changed = new Set<string>();
@@ -25,44 +27,51 @@ export class FindingStore {
     return this.units.get(unit) ?? EMPTY;
   }
 
-  /** Replaces a unit's findings; the same array again is a no-op. */
-  set(unit: string, findings: Finding[]): void {
+  /**
+   * Replaces a unit's findings; the same array again is a no-op. `file`: the one file all of
+   * them are in, when the caller knows it (an article's 6,600 mentions need no pass to group).
+   */
+  set(unit: string, findings: Finding[], file?: string): void {
     const old = this.units.get(unit) ?? EMPTY;
     if (old === findings || (old.length === 0 && findings.length === 0)) return;
     // A small unit recomputed to the same findings (a regrouping after a new listing) changes nothing.
     if (old.length === findings.length && old.length <= 64 && old.every((f, i) => JSON.stringify(f) === JSON.stringify(findings[i]))) return;
-    for (const file of filesOf(old)) {
-      const entry = this.files.get(file);
+    for (const f of this.unitFiles.get(unit) ?? []) {
+      const entry = this.files.get(f);
       if (!entry) continue;
       entry.parts.delete(unit);
       entry.sorted = undefined;
-      this.changed.add(file);
+      this.changed.add(f);
       if (entry.parts.size === 0) {
-        this.files.delete(file);
+        this.files.delete(f);
         this.order = undefined;
       }
     }
     if (findings.length === 0) {
       this.units.delete(unit);
+      this.unitFiles.delete(unit);
       return;
     }
     this.units.set(unit, findings);
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const list = byFile.get(f.file);
-      if (list) list.push(f);
-      else byFile.set(f.file, [f]);
+    const byFile = file !== undefined ? new Map([[file, findings]]) : new Map<string, Finding[]>();
+    if (file === undefined) {
+      for (const f of findings) {
+        const list = byFile.get(f.file);
+        if (list) list.push(f);
+        else byFile.set(f.file, [f]);
+      }
     }
-    for (const [file, list] of byFile) {
-      let entry = this.files.get(file);
+    this.unitFiles.set(unit, [...byFile.keys()]);
+    for (const [path, list] of byFile) {
+      let entry = this.files.get(path);
       if (!entry) {
         entry = { parts: new Map(), sorted: undefined };
-        this.files.set(file, entry);
+        this.files.set(path, entry);
         this.order = undefined;
       }
       entry.parts.set(unit, list);
       entry.sorted = undefined;
-      this.changed.add(file);
+      this.changed.add(path);
     }
   }
 
@@ -78,13 +87,14 @@ export class FindingStore {
   /** Every finding in compareFindings order. */
   all(): Finding[] {
     this.order ??= [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const out: Finding[] = [];
+    const lists: Finding[][] = [];
     for (const file of this.order) {
       const entry = this.files.get(file) as FileEntry;
       entry.sorted ??= sortedParts([...entry.parts.values()]);
-      for (const f of entry.sorted) out.push(f);
+      lists.push(entry.sorted);
     }
-    return out;
+    // Copied in bulk, not finding by finding.
+    return EMPTY.concat(...lists);
   }
 
   byFile(): Map<string, Finding[]> {
@@ -118,6 +128,10 @@ function sortedParts(parts: Finding[][]): Finding[] {
 }
 
 function merge(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  // A few findings into many (a sidecar's quote-mismatches into an article's mentions): find
+  // each one's place by binary search and copy the runs between in bulk.
+  if (b.length * 16 < a.length) return mergeFew(a, b, true);
+  if (a.length * 16 < b.length) return mergeFew(b, a, false);
   const out: Finding[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
@@ -129,15 +143,30 @@ function merge(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return out;
 }
 
+/** `few` merged into `many`, both sorted; on ties `many` comes first when `manyFirst`, as in `merge`. */
+function mergeFew(many: readonly Finding[], few: readonly Finding[], manyFirst: boolean): Finding[] {
+  const runs: Array<readonly Finding[]> = [];
+  let from = 0;
+  for (const f of few) {
+    // The first place in `many` that `f` goes before: past its equals when they come first.
+    let lo = from;
+    let hi = many.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareFindings(many[mid] as Finding, f);
+      if (c < 0 || (c === 0 && manyFirst)) lo = mid + 1;
+      else hi = mid;
+    }
+    runs.push(many.slice(from, lo), [f]);
+    from = lo;
+  }
+  runs.push(many.slice(from));
+  return EMPTY.concat(...runs);
+}
+
 function inOrder(findings: readonly Finding[]): boolean {
   for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1] as Finding, findings[i] as Finding) > 0) return false;
   return true;
-}
-
-function filesOf(findings: Finding[]): Set<string> {
-  const files = new Set<string>();
-  for (const f of findings) files.add(f.file);
-  return files;
 }
 
 /**
