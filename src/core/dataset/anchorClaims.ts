@@ -130,9 +130,9 @@ export class AnchorMemo {
     const list: Memo[] = known ? known.list : new Array(claims.length);
     let anchored = known?.anchored;
     for (let i = 0; i < claims.length; i++) {
-      const span = kept ? kept[i] : (spans[i] = live && claims[i]?.id !== undefined ? live.get(claims[i]?.id as string) : undefined);
-      if (fast && span !== undefined && edits[i] === (span.edits ?? 0)) continue;
       const claim = claims[i] as Claim;
+      const span = kept ? kept[i] : (spans[i] = live && claim.id !== undefined ? live.get(claim.id) : undefined);
+      if (fast && span !== undefined && edits[i] === (span.edits ?? 0)) continue;
       const memo = known ? list[i] : this.memo.get(claim);
       const one = this.one(claim, memo, article, span);
       list[i] ??= this.memo.get(claim) as Memo;

@@ -53,14 +53,7 @@ export class FindingStore {
       return;
     }
     this.units.set(unit, findings);
-    const byFile = file !== undefined ? new Map([[file, findings]]) : new Map<string, Finding[]>();
-    if (file === undefined) {
-      for (const f of findings) {
-        const list = byFile.get(f.file);
-        if (list) list.push(f);
-        else byFile.set(f.file, [f]);
-      }
-    }
+    const byFile = file !== undefined ? new Map([[file, findings]]) : groupByFile(findings);
     this.unitFiles.set(unit, [...byFile.keys()]);
     for (const [path, list] of byFile) {
       let entry = this.files.get(path);
@@ -162,6 +155,16 @@ function mergeFew(many: readonly Finding[], few: readonly Finding[], manyFirst: 
   }
   runs.push(many.slice(from));
   return EMPTY.concat(...runs);
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  return byFile;
 }
 
 function inOrder(findings: readonly Finding[]): boolean {

@@ -37,7 +37,7 @@ export class TextIndex {
   }
 
   /** Whether `raw` holds no NUL, CR or surrogate, when it is the text last scanned; else undefined. */
-  static scanned(raw: string): boolean | undefined {
+  private static scanned(raw: string): boolean | undefined {
     return lastScan?.raw === raw ? lastScan.plain : undefined;
   }
 
