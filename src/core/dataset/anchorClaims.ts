@@ -174,7 +174,7 @@ interface Memo {
   anchored: AnchoredClaim;
 }
 
-export function sameAnchor(a: ClaimAnchor | undefined, b: ClaimAnchor | undefined): boolean {
+function sameAnchor(a: ClaimAnchor | undefined, b: ClaimAnchor | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.status !== b.status || a.start !== b.start || a.end !== b.end || a.score !== b.score) return false;
   const x = a.candidates ?? [];
@@ -183,7 +183,7 @@ export function sameAnchor(a: ClaimAnchor | undefined, b: ClaimAnchor | undefine
 }
 
 /** 1 − edit distance / length, on at most 2,000 characters (the cost is quadratic). */
-export function similarityOf(a: string, b: string): number {
+function similarityOf(a: string, b: string): number {
   const x = a.slice(0, 2000);
   const y = b.slice(0, 2000);
   const longest = Math.max(x.length, y.length);
