@@ -9,7 +9,7 @@ import { checkDataset, FileCache, indexAfter, LiveSpans, seedLiveSpans, shiftLiv
 import type { MemoryHost } from './memoryHost';
 
 /** What the controller passes as `pause`: a turn of the event loop. */
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface Tracked {
   index: TextIndex;
@@ -21,6 +21,8 @@ export class EditorSession {
   readonly cache = new FileCache();
   private readonly tracked = new Map<string, Tracked>();
   last: CheckResult | undefined;
+  /** The longest synchronous stretch of any validation so far (ms): between two pauses, or to the end. */
+  longestBlock = 0;
 
   constructor(readonly host: MemoryHost, private readonly options: CheckOptions = {}) {}
 
@@ -39,7 +41,14 @@ export class EditorSession {
   async validate(defer = false): Promise<CheckResult> {
     const liveSpans = new Map<string, ReadonlyMap<string, LiveSpan>>();
     for (const [path, t] of this.tracked) if (t.spans) liveSpans.set(path, t.spans);
+    let since = performance.now();
+    const pause = async (): Promise<void> => {
+      this.longestBlock = Math.max(this.longestBlock, performance.now() - since);
+      await turn();
+      since = performance.now();
+    };
     this.last = await checkDataset(this.host, { ...this.options, liveSpans, defer, pause }, this.cache);
+    this.longestBlock = Math.max(this.longestBlock, performance.now() - since);
     return this.last;
   }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fuzzyEnds, fuzzySearch, fuzzyStart } from '../../src/core/anchor/myers';
+import { FuzzyScan, fuzzyEnds, fuzzySearch, fuzzyStart } from '../../src/core/anchor/myers';
 
 /** Reference: semi-global edit distance of `pattern` against every prefix of `text`. */
 function naiveEndErrors(text: string, pattern: string): number[] {
@@ -78,6 +78,35 @@ describe('myers fuzzy search', () => {
         lastEnd = j + 1;
       });
       assert.deepEqual(ends, want, `round ${round}: m=${m} k=${k}`);
+    }
+  });
+
+  it('resumes exactly: a search run in pieces finds what one pass finds, for the same steps', () => {
+    const next = rng(5);
+    for (let round = 0; round < 200; round++) {
+      const m = 1 + Math.floor(next() * 150); // up to five blocks
+      const pattern = randomString(next, m, 'abcd');
+      let text = randomString(next, Math.floor(next() * 60), 'abcd');
+      for (let c = 0; c < 3; c++) text += pattern.replace(/[ab]/g, (ch) => (next() < 0.1 ? 'x' : ch)) + randomString(next, Math.floor(next() * 60), 'abcd');
+      const k = Math.floor(next() * (m / 2 + 1));
+      const whole = new FuzzyScan(pattern, k);
+      const wholeSteps = whole.run(text);
+      const pieces = new FuzzyScan(pattern, k);
+      let steps = 0;
+      let count = 0;
+      while (pieces.position < text.length) {
+        const budget = 1 + Math.floor(next() * 50);
+        const spent = pieces.run(text, text.length, budget);
+        // A piece stops at the first character that reaches the budget.
+        assert.ok(spent >= budget || pieces.position === text.length, `round ${round}: stopped early`);
+        assert.ok(spent < budget + Math.ceil(m / 32), `round ${round}: overran`);
+        steps += spent;
+        count++;
+      }
+      assert.deepEqual(pieces.ends, whole.ends, `round ${round}: m=${m} k=${k}`);
+      assert.deepEqual(whole.ends, fuzzyEnds(text, pattern, k), `round ${round}`);
+      assert.equal(steps, wholeSteps, `round ${round}: steps`);
+      assert.ok(count > 1, `round ${round}: one piece`);
     }
   });
 

@@ -25,6 +25,7 @@ import { mentionsOf, untaggedFindings } from '../../src/core/rules/untaggedMenti
 import type { AnchoredClaim } from '../../src/core/rules/rule';
 import { FIXTURES, fixtureFiles, fixtureNames, listFiles } from './support/fixtures';
 import { random } from './support/random';
+import { TextScan } from '../../src/core/anchor/textScans';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 
@@ -223,9 +224,26 @@ describe('differential: the dataset index against a plain check', () => {
     for (let i = 1; i < a.findings.length; i++) assert.ok(compareFindings(a.findings[i - 1] as Finding, a.findings[i] as Finding) <= 0, `${label}: order`);
   };
 
+  let followUps = 0;
+  /** Pieces of whole-text search that ended before the search did. */
+  let unfinished = 0;
+  const advance = TextScan.prototype.advance;
+  before(() => {
+    TextScan.prototype.advance = function (this: TextScan, budget: number): number {
+      const steps = advance.call(this, budget);
+      if (!this.done) unfinished++;
+      return steps;
+    };
+  });
+  after(() => {
+    TextScan.prototype.advance = advance;
+  });
   async function settle(cache: FileCache, host: MemoryHost, options: CheckOptions): Promise<CheckResult> {
     let result = await checkDataset(host, options, cache);
-    for (let i = 0; i < 1000 && (result.deferred ?? 0) > 0; i++) result = await checkDataset(host, options, cache);
+    for (let i = 0; i < 1000 && (result.deferred ?? 0) > 0; i++) {
+      result = await checkDataset(host, options, cache);
+      followUps++;
+    }
     assert.equal(result.deferred ?? 0, 0);
     return result;
   }
@@ -250,7 +268,8 @@ describe('differential: the dataset index against a plain check', () => {
       await checkDataset(host, {}, cache);
       for (let i = 0; i < 36; i++) {
         const label = editDataset(files, rand);
-        const options: CheckOptions = { defer, severities: i % 12 === 11 ? { 'untagged-mention': 'off' } : {} };
+        // Few steps per follow-up check: the samples' searches then run in many pieces.
+        const options: CheckOptions = { defer, deferSteps: 2048, severities: i % 12 === 11 ? { 'untagged-mention': 'off' } : {} };
         const incremental = await settle(cache, host, options);
         same(incremental, await checkDatasetDirect(host, options), `edit #${i} (${label}), defer ${defer}`);
       }
@@ -275,6 +294,8 @@ describe('differential: the dataset index against a plain check', () => {
           for (const { claim, anchor } of ctx.claims) if (claim.id && anchor) spans.set(claim.id, { start: anchor.start, end: anchor.end, touched: false });
         }
       }
+      const followUpsBefore = followUps;
+      const unfinishedBefore = unfinished;
       for (let i = 0; i < 40; i++) {
         const text = files.get(article) as string;
         const at = rand(text.length);
@@ -289,13 +310,16 @@ describe('differential: the dataset index against a plain check', () => {
             spans.set(id, { start: shifted.start, end: shifted.end, touched: s.touched || shifted.touched });
           }
         }
-        const options: CheckOptions = { liveSpans: new Map([[article, spans]]), defer: i % 2 === 0 };
+        const options: CheckOptions = { liveSpans: new Map([[article, spans]]), defer: i % 2 === 0, deferSteps: 1024 };
         const incremental = await settle(cache, host, options);
         const direct = await checkDatasetDirect(host, options);
         same(incremental, direct, `keystroke #${i}`);
         const anchors = (r: CheckResult): string => JSON.stringify(r.sidecars.map((ctx) => ctx.claims.map((c) => c.anchor)));
         assert.equal(anchors(incremental), anchors(direct), `keystroke #${i}: anchors`);
       }
+      // Searches stopped part-way and resumed in later checks, and still agree.
+      assert.ok(unfinished - unfinishedBefore > 20, `${unfinished - unfinishedBefore} unfinished pieces`);
+      assert.ok(followUps - followUpsBefore > 40, `${followUps - followUpsBefore} follow-up checks`);
     });
   }
 

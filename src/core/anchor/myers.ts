@@ -9,7 +9,6 @@
  */
 
 const WORD = 32;
-const HIGH_BIT = 1 << 31;
 
 /** A local best match end found by `fuzzyEnds`: `end` is exclusive, UTF-16 into the text. */
 export interface FuzzyEnd {
@@ -23,32 +22,34 @@ export interface FuzzyMatch {
   errors: number;
 }
 
-/** Per pattern character: bit i of block b set when pattern[b*32 + i] is that character. */
+/**
+ * Per pattern character, one row of `blocks` words: bit i of word b set when pattern[b*32 + i]
+ * is that character. ASCII rows come first (row = code), then one zero row for characters the
+ * pattern lacks, then the pattern's other characters. One array, so the search loop reads one
+ * kind of object.
+ */
 class PatternMasks {
   readonly blocks: number;
-  private readonly ascii: Int32Array[];
-  private readonly other = new Map<number, Int32Array>();
-  private readonly none: Int32Array;
+  readonly rows: Int32Array;
+  private readonly other = new Map<number, number>();
 
   constructor(pattern: string) {
-    this.blocks = Math.ceil(pattern.length / WORD);
-    this.none = new Int32Array(this.blocks);
-    this.ascii = new Array<Int32Array>(128).fill(this.none);
+    const blocks = Math.ceil(pattern.length / WORD);
+    this.blocks = blocks;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
-      let mask = this.of(c);
-      if (mask === this.none) {
-        mask = new Int32Array(this.blocks);
-        if (c < 128) this.ascii[c] = mask;
-        else this.other.set(c, mask);
-      }
-      const block = (i / WORD) | 0;
-      mask[block] = (mask[block] as number) | (1 << i % WORD);
+      if (c >= 128 && !this.other.has(c)) this.other.set(c, 129 + this.other.size);
+    }
+    this.rows = new Int32Array((129 + this.other.size) * blocks);
+    for (let i = 0; i < pattern.length; i++) {
+      const at = this.offset(pattern.charCodeAt(i)) + ((i / WORD) | 0);
+      this.rows[at] = (this.rows[at] as number) | (1 << i % WORD);
     }
   }
 
-  of(c: number): Int32Array {
-    return (c < 128 ? this.ascii[c] : this.other.get(c)) ?? this.none;
+  /** Where character `c`'s row starts in `rows`. */
+  offset(c: number): number {
+    return c < 128 ? c * this.blocks : (this.other.get(c) ?? 128) * this.blocks;
   }
 }
 
@@ -57,33 +58,34 @@ class Columns {
   readonly pv: Int32Array; // vertical delta +1
   readonly mv: Int32Array; // vertical delta -1
   readonly score: Int32Array; // matrix value at each block's last row
-  private readonly lastBlock: number;
-  private readonly lastBit: number;
+  /** Per block, the bit of its last row: 31, or less in the last block. */
+  readonly top: Int32Array;
 
   constructor(patternLength: number, blocks: number) {
     this.pv = new Int32Array(blocks).fill(-1);
     this.mv = new Int32Array(blocks);
     this.score = new Int32Array(blocks);
     for (let b = 0; b < blocks; b++) this.score[b] = Math.min(patternLength, (b + 1) * WORD);
-    this.lastBlock = blocks - 1;
-    this.lastBit = 1 << (patternLength - 1) % WORD;
+    this.top = new Int32Array(blocks).fill(WORD - 1);
+    this.top[blocks - 1] = (patternLength - 1) % WORD;
   }
 
   /** Advances block `b` by one text character; returns the horizontal delta at its last row. */
   advance(b: number, eq: number, carryIn: number): number {
-    let pv = this.pv[b] as number;
+    const pv = this.pv[b] as number;
     const mv = this.mv[b] as number;
+    const hp = carryIn > 0 ? 1 : 0;
+    const hm = carryIn < 0 ? 1 : 0;
     const xv = eq | mv;
-    if (carryIn < 0) eq |= 1;
+    eq |= hm;
     const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
     let mh = pv & xh;
-    const top = b === this.lastBlock ? this.lastBit : HIGH_BIT;
-    const carryOut = (ph & top) !== 0 ? 1 : (mh & top) !== 0 ? -1 : 0;
-    ph = (ph << 1) | (carryIn > 0 ? 1 : 0);
-    mh = (mh << 1) | (carryIn < 0 ? 1 : 0);
-    pv = mh | ~(xv | ph);
-    this.pv[b] = pv;
+    const top = this.top[b] as number;
+    const carryOut = ((ph >>> top) & 1) - ((mh >>> top) & 1);
+    ph = (ph << 1) | hp;
+    mh = (mh << 1) | hm;
+    this.pv[b] = mh | ~(xv | ph);
     this.mv[b] = ph & xv;
     return carryOut;
   }
@@ -92,6 +94,113 @@ class Columns {
   reset(b: number): void {
     this.pv[b] = -1;
     this.mv[b] = 0;
+  }
+}
+
+/**
+ * A search for the match ends of `pattern` with at most `maxErrors` edits that can stop and
+ * resume: the column state and the clusters so far are all it needs, so a whole-text search can
+ * run in pieces off the keystroke path and give exactly the ends of one pass.
+ */
+export class FuzzyScan {
+  readonly ends: FuzzyEnd[] = [];
+  /** The next text index to read. */
+  position: number;
+  private readonly m: number;
+  private readonly k: number;
+  private readonly masks: PatternMasks;
+  private readonly cols: Columns;
+  // Blocks below `y` hold only values > k; they start contributing once the cut-off allows.
+  private y: number;
+  /** The last match end; at first far enough back to join no cluster, and a small integer (the loop stays in integers). */
+  private lastEnd: number;
+
+  constructor(pattern: string, maxErrors: number, from = 0, readonly gap = Math.max(1, pattern.length >> 1)) {
+    this.m = pattern.length;
+    this.k = Math.max(0, Math.min(Math.floor(maxErrors), this.m - 1));
+    this.masks = new PatternMasks(pattern);
+    this.cols = new Columns(this.m, this.masks.blocks);
+    this.y = this.k === 0 ? 0 : Math.min(this.masks.blocks - 1, Math.floor((this.k - 1) / WORD));
+    this.position = Math.max(0, from);
+    this.lastEnd = this.position - this.gap;
+  }
+
+  /**
+   * Reads `text` from `position` up to `to`, or until about `budget` block steps (one block
+   * advanced by one character) are spent; returns the steps spent.
+   */
+  run(text: string, to = text.length, budget = Infinity): number {
+    if (this.m === 0) {
+      this.position = Math.max(this.position, Math.min(to, text.length));
+      return 0;
+    }
+    const { k, m, masks, cols, ends } = this;
+    const { pv, mv, score, top } = cols;
+    const blocks = masks.blocks;
+    const bMax = blocks - 1;
+    const rows = masks.rows;
+    let y = this.y;
+    let lastEnd = this.lastEnd;
+    let steps = 0;
+    const stop = Math.min(to, text.length);
+    let j = this.position;
+    for (; j < stop && steps < budget; j++) {
+      const c = text.charCodeAt(j);
+      const base = c < 128 ? c * blocks : masks.offset(c);
+      // Myers' step for each live block, inline and without branches: this loop is the whole
+      // cost of a search. hp/hm: the horizontal delta (+1/-1) carried into the block.
+      let hp = 0;
+      let hm = 0;
+      for (let b = 0; b <= y; b++) {
+        let eq = rows[base + b] as number;
+        const pvb = pv[b] as number;
+        const mvb = mv[b] as number;
+        const xv = eq | mvb;
+        eq |= hm;
+        const xh = ((((eq & pvb) + pvb) | 0) ^ pvb) | eq;
+        let ph = mvb | ~(xh | pvb);
+        let mh = pvb & xh;
+        const t = top[b] as number;
+        const outP = (ph >>> t) & 1;
+        const outM = (mh >>> t) & 1;
+        ph = (ph << 1) | hp;
+        mh = (mh << 1) | hm;
+        pv[b] = mh | ~(xv | ph);
+        mv[b] = ph & xv;
+        hp = outP;
+        hm = outM;
+        score[b] = (score[b] as number) + outP - outM;
+      }
+      steps += y + 1;
+      const carry = hp - hm;
+      // Ukkonen's cut-off (Myers §5): open the next block when its first row can reach <= k,
+      // drop trailing blocks whose values are all > k.
+      if (y < bMax && (score[y] as number) - carry <= k && (((rows[base + y + 1] as number) & 1) !== 0 || carry < 0)) {
+        y++;
+        cols.reset(y);
+        const height = y === bMax ? m - bMax * WORD : WORD;
+        score[y] = (score[y - 1] as number) - carry + height + cols.advance(y, rows[base + y] as number, carry);
+      } else {
+        while (y > 0 && (score[y] as number) >= k + WORD) y--;
+      }
+      if (y === bMax && (score[y] as number) <= k) {
+        const errors = score[y] as number;
+        const last = ends[ends.length - 1];
+        if (last !== undefined && j + 1 - lastEnd < this.gap) {
+          if (errors < last.errors) {
+            last.end = j + 1;
+            last.errors = errors;
+          }
+        } else {
+          ends.push({ end: j + 1, errors });
+        }
+        lastEnd = j + 1;
+      }
+    }
+    this.position = j;
+    this.y = y;
+    this.lastEnd = lastEnd;
+    return steps;
   }
 }
 
@@ -107,50 +216,9 @@ export function fuzzyEnds(
   to = text.length,
   gap = Math.max(1, pattern.length >> 1),
 ): FuzzyEnd[] {
-  const m = pattern.length;
-  if (m === 0) return [];
-  const k = Math.max(0, Math.min(Math.floor(maxErrors), m - 1));
-  const masks = new PatternMasks(pattern);
-  const bMax = masks.blocks - 1;
-  const cols = new Columns(m, masks.blocks);
-  const score = cols.score;
-  // Blocks below `y` hold only values > k; they start contributing once the cut-off allows.
-  let y = k === 0 ? 0 : Math.min(bMax, Math.floor((k - 1) / WORD));
-  const out: FuzzyEnd[] = [];
-  let lastEnd = -Infinity;
-  const stop = Math.min(to, text.length);
-  for (let j = Math.max(0, from); j < stop; j++) {
-    const eq = masks.of(text.charCodeAt(j));
-    let carry = 0;
-    for (let b = 0; b <= y; b++) {
-      carry = cols.advance(b, eq[b] as number, carry);
-      score[b] = (score[b] as number) + carry;
-    }
-    // Ukkonen's cut-off (Myers §5): open the next block when its first row can reach <= k,
-    // drop trailing blocks whose values are all > k.
-    if (y < bMax && (score[y] as number) - carry <= k && (((eq[y + 1] as number) & 1) !== 0 || carry < 0)) {
-      y++;
-      cols.reset(y);
-      const height = y === bMax ? m - bMax * WORD : WORD;
-      score[y] = (score[y - 1] as number) - carry + height + cols.advance(y, eq[y] as number, carry);
-    } else {
-      while (y > 0 && (score[y] as number) >= k + WORD) y--;
-    }
-    if (y === bMax && (score[y] as number) <= k) {
-      const errors = score[y] as number;
-      const last = out[out.length - 1];
-      if (last !== undefined && j + 1 - lastEnd < gap) {
-        if (errors < last.errors) {
-          last.end = j + 1;
-          last.errors = errors;
-        }
-      } else {
-        out.push({ end: j + 1, errors });
-      }
-      lastEnd = j + 1;
-    }
-  }
-  return out;
+  const scan = new FuzzyScan(pattern, maxErrors, from, gap);
+  scan.run(text, to);
+  return scan.ends;
 }
 
 /**
@@ -167,11 +235,11 @@ export function fuzzyStart(text: string, pattern: string, end: number, maxErrors
   const limit = Math.min(end - Math.max(0, from), m + Math.max(0, maxErrors));
   let best = { length: 0, errors: m };
   for (let t = 1; t <= limit; t++) {
-    const eq = masks.of(text.charCodeAt(end - t));
+    const base = masks.offset(text.charCodeAt(end - t));
     // Anchoring: the top row grows by one per column, i.e. a +1 carry into block 0.
     let carry = 1;
     for (let b = 0; b <= bMax; b++) {
-      carry = cols.advance(b, eq[b] as number, carry);
+      carry = cols.advance(b, masks.rows[base + b] as number, carry);
       cols.score[b] = (cols.score[b] as number) + carry;
     }
     const errors = cols.score[bMax] as number;

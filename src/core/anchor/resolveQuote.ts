@@ -7,6 +7,7 @@
  */
 import type { TextIndex } from '../text/textIndex';
 import { fuzzyEnds, fuzzyStart, type FuzzyEnd } from './myers';
+import { textScan, type TextScan } from './textScans';
 import { contextIsPerfect, prefixSimilarity, suffixSimilarity } from './similarity';
 import type { AnchorCandidate, AnchorResult, QuoteSelector } from './types';
 
@@ -53,6 +54,37 @@ interface Query {
 }
 
 export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): AnchorResult {
+  const q = query(quote, index, options);
+  if (!('exact' in q)) return q;
+  const { text, exact } = q;
+  const occurrences: number[] = [];
+  for (let i = text.indexOf(exact); i >= 0 && occurrences.length < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1)) {
+    occurrences.push(i);
+  }
+  return (occurrences.length > 0 ? resolveOccurrences(q, occurrences) : resolveFuzzy(q)) ?? orphaned(q.oldCp);
+}
+
+/**
+ * The whole-text search `resolveQuote` would run for this quote and has not finished, or
+ * undefined when it needs none: to be run ahead in pieces (`TextScan.advance`), after which
+ * `resolveQuote` costs no more than a search near the old offsets.
+ */
+export function pendingSearch(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): TextScan | undefined {
+  const q = query(quote, index, options);
+  if (!('exact' in q) || q.text.includes(q.exact)) return undefined;
+  const k = maxErrors(q);
+  if (k === 0) return undefined;
+  const scan = textScan(index, q.exact, k);
+  if (scan.done) return undefined;
+  const near = nearOldOffsets(q);
+  // resolveFuzzy reads the whole text only when nothing near the old offsets was acceptable.
+  if (near && near.from === 0 && near.to >= q.text.length) return undefined;
+  if (near && fuzzyCandidates(q, near.from, near.to, k).some((c) => accept(q, c))) return undefined;
+  return scan;
+}
+
+/** The quote normalised for searching, or the result when it needs no search (empty, or exact at its offsets). */
+function query(quote: QuoteSelector, index: TextIndex, options: ResolveOptions): Query | AnchorResult {
   const exact = normaliseBreaks(quote?.exact);
   const oldCp = oldSpan(quote, index);
   if (exact.length === 0) return orphaned(oldCp);
@@ -70,7 +102,7 @@ export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: Re
   const requested = options?.window;
   const window =
     typeof requested === 'number' && requested >= 0 ? Math.floor(requested) : Math.max(2000, 4 * cpLength);
-  const query: Query = {
+  return {
     index,
     text,
     exact,
@@ -82,12 +114,6 @@ export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: Re
     radius: Math.max(1, window),
     window,
   };
-
-  const occurrences: number[] = [];
-  for (let i = text.indexOf(exact); i >= 0 && occurrences.length < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1)) {
-    occurrences.push(i);
-  }
-  return (occurrences.length > 0 ? resolveOccurrences(query, occurrences) : resolveFuzzy(query)) ?? orphaned(oldCp);
 }
 
 /** The exact text occurs somewhere, just not at the old offsets. */
@@ -129,15 +155,10 @@ function editedHomePassage(q: Query, occurrences: Candidate[]): Candidate | unde
 function resolveFuzzy(q: Query): AnchorResult | undefined {
   const k = maxErrors(q);
   if (k === 0) return undefined;
-  let from = 0;
-  let to = q.text.length;
-  if (q.oldCp) {
-    from = q.index.cpToText16(q.oldCp.start - q.window);
-    to = q.index.cpToText16(q.oldCp.end + q.window);
-  }
-  let acceptable = fuzzyCandidates(q, from, to, k).filter((c) => accept(q, c));
-  if (acceptable.length === 0 && (from > 0 || to < q.text.length)) {
-    acceptable = fuzzyCandidates(q, 0, q.text.length, k).filter((c) => accept(q, c));
+  const near = nearOldOffsets(q);
+  let acceptable = near ? fuzzyCandidates(q, near.from, near.to, k).filter((c) => accept(q, c)) : [];
+  if (acceptable.length === 0 && (!near || near.from > 0 || near.to < q.text.length)) {
+    acceptable = fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).filter((c) => accept(q, c));
   }
   if (acceptable.length === 0) return undefined;
 
@@ -152,9 +173,14 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   return { ...span(q, top), status: 'drifted', score: round(top.quote) };
 }
 
+/** The window searched before the whole text: around the old offsets, when the quote has them. */
+function nearOldOffsets(q: Query): { from: number; to: number } | undefined {
+  if (!q.oldCp) return undefined;
+  return { from: q.index.cpToText16(q.oldCp.start - q.window), to: q.index.cpToText16(q.oldCp.end + q.window) };
+}
+
 /** Approximate matches in text[from, to), best first by errors, scored with their context. */
-function fuzzyCandidates(q: Query, from: number, to: number, k: number): Candidate[] {
-  const ends = fuzzyEnds(q.text, q.exact, k, from, to);
+function fuzzyCandidates(q: Query, from: number, to: number, k: number, ends: readonly FuzzyEnd[] = fuzzyEnds(q.text, q.exact, k, from, to)): Candidate[] {
   const old = q.old;
   // Cap the expensive part (start search, context scoring), but never drop a match that ends
   // in the old span's neighbourhood: it may be the annotated passage itself.

@@ -26,6 +26,7 @@ import { isExcludedArticle, matchesAny } from './glob';
 import type { CpShift, LiveSpan } from './anchorClaims';
 import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
+import { Deferral } from './deferral';
 import { diffTexts, type TextDiff } from './textDiff';
 import { FindingStore, mapFindings } from './findingStore';
 import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type RuleRun } from './sidecarUnit';
@@ -40,9 +41,11 @@ export interface CheckOptions {
    * The keystroke path (DESIGN §2): leave whole-article work (a re-anchoring search for a
    * quote-mismatch fix, an article hash) for later and keep the previous findings of that work,
    * moved with the edit. `CheckResult.deferred` counts what waits; repeat the check (with
-   * `defer`: one piece per check while nothing else changed) until it is 0 for the complete result.
+   * `defer`: a piece per check while nothing else changed) until it is 0 for the complete result.
    */
   defer?: boolean;
+  /** With `defer`: steps of whole-text search one follow-up check may run (deferral.ts; tests make it small). */
+  deferSteps?: number;
   /**
    * Called between files once a stretch of work has run for about 20 ms: an editor passes a
    * function that yields to its event loop, so that a first check of a large dataset never
@@ -239,8 +242,8 @@ export class DatasetIndex {
     }
 
     // Deferring, a check reacting to an edit does no whole-article work at all; a follow-up
-    // check (nothing changed since) does one piece.
-    const env: CheckEnv = { sidecarRules: this.runs.sidecar, changed, shifts, defer: options.defer ? { budget: changed.size > 0 ? 0 : 1, deferred: 0 } : undefined, oneShot: options.oneShot === true };
+    // check (nothing changed since) does a piece of it (deferral.ts).
+    const env: CheckEnv = { sidecarRules: this.runs.sidecar, changed, shifts, defer: options.defer ? new Deferral(changed.size === 0, options.deferSteps) : undefined, oneShot: options.oneShot === true };
     const contexts: SidecarContext[] = [];
     const sidecarFiles: SidecarFile[] = [];
     const checked = new Set<string>();

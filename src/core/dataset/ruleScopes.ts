@@ -13,14 +13,16 @@
  *
  * A rule missing here runs on the whole sidecar whenever anything about it changed: safe, and
  * a new rule needs no entry until it is slow. `wholeText` marks work that reads the whole
- * article; a check with `defer` does at most one such piece and keeps the previous findings
- * (moved with the edit) for the rest until later checks catch up.
+ * article; a check with `defer` does a piece of that work (deferral.ts) and keeps the previous
+ * findings (moved with the edit) for the rest until later checks catch up.
  */
 import type { RuleId } from '../model/finding';
 import type { AnchoredClaim, SidecarContext } from '../rules/rule';
 import type { Claim } from '../model/sidecar';
 import { effectiveFields } from '../model/codebook';
 import { fieldProblem } from '../rules/badField';
+import { reanchorQuote } from '../rules/quoteMismatch';
+import { pendingSearch, type TextScan } from '../anchor';
 
 export type SidecarScope =
   | {
@@ -28,8 +30,13 @@ export type SidecarScope =
       anchors: boolean;
       /** False when the rule certainly reports nothing about the claim (it need not run). */
       mayReport?: (c: AnchoredClaim, ctx: SidecarContext) => boolean;
-      /** True when checking the claim searches the whole article: deferred on the keystroke path. */
+      /** True when checking the claim reads the whole article: deferred on the keystroke path. */
       wholeText?: (c: AnchoredClaim) => boolean;
+      /**
+       * When that work is a search: the part not done yet, which follow-up checks run in pieces.
+       * Undefined once it is done (the rule then costs little). Without it, the work runs whole.
+       */
+      search?: (c: AnchoredClaim, ctx: SidecarContext) => TextScan | undefined;
     }
   | { kind: 'group'; anchors: boolean; key: (c: AnchoredClaim) => string | undefined; quietAlone: boolean }
   | { kind: 'sidecar'; inputs: (ctx: SidecarContext) => readonly unknown[]; wholeText?: boolean };
@@ -60,7 +67,17 @@ export const SIDECAR_SCOPES: Partial<Record<RuleId, SidecarScope>> = {
     },
   },
   // Its "Re-anchor" fix searches the whole article for the original words.
-  'quote-mismatch': { kind: 'claim', anchors: true, mayReport: (c) => c.anchor?.status === 'mismatch', wholeText: (c) => c.anchor?.status === 'mismatch' },
+  'quote-mismatch': {
+    kind: 'claim',
+    anchors: true,
+    mayReport: (c) => c.anchor?.status === 'mismatch',
+    wholeText: (c) => c.anchor?.status === 'mismatch',
+    search: (c, ctx) => {
+      const quote = reanchorQuote(c);
+      const index = ctx.article?.index;
+      return quote && index ? pendingSearch(quote, index) : undefined;
+    },
+  },
   // The anchor rules report one status each (anchorFindings.ts forStatus); an exact claim is silent.
   'anchor-moved': { kind: 'claim', anchors: true, mayReport: (c) => c.anchor?.status === 'moved' },
   'anchor-drifted': { kind: 'claim', anchors: true, mayReport: (c) => c.anchor?.status === 'drifted' },

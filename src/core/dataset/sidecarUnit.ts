@@ -10,6 +10,7 @@ import type { AnchoredClaim, ClaimAnchor, Report, Rule, SidecarContext } from '.
 import { AnchorMemo, type CpShift, type LiveSpan } from './anchorClaims';
 import type { ArticleFile, CodebookFile, SidecarFile } from './files';
 import { mapFindings } from './findingStore';
+import type { Deferral } from './deferral';
 import { SIDECAR_SCOPES } from './ruleScopes';
 import type { TextDiff } from './textDiff';
 
@@ -31,8 +32,8 @@ export interface CheckEnv {
   shifts: ReadonlyMap<string, CpShift>;
   /** Files whose text changed in this check, with the diff when one was computed. */
   changed: ReadonlyMap<string, TextDiff | undefined>;
-  /** On the keystroke path: how many whole-article computations may still run, and how many waited. */
-  defer: { budget: number; deferred: number } | undefined;
+  /** On the keystroke path: what whole-article work may still run, and how much waited. */
+  defer: Deferral | undefined;
   /** Nothing will ask again (CheckOptions.oneShot): run each rule once over the sidecar, keep nothing per claim. */
   oneShot?: boolean;
 }
@@ -180,14 +181,11 @@ export class SidecarUnit {
     plain ??= run(plainRuns);
     let anchored = known && !known.provisional && known.codebook === ctx.codebook && known.article === ctx.article && known.anchored === c ? mapFindings(known.anchoredFindings, env.changed) : undefined;
     let provisional = false;
-    if (!anchored && env.defer && anchorRuns.some((r) => wholeText(r, c))) {
-      if (env.defer.budget > 0) env.defer.budget--;
-      else {
-        // Later: keep what was found before, moved with the edit (nothing if the edit hit it).
-        anchored = (known && mapFindings(known.anchoredFindings, env.changed)) ?? NONE;
-        provisional = true;
-        env.defer.deferred++;
-      }
+    if (!anchored && env.defer && anchorRuns.some((r) => wholeText(r, c)) && !runAhead(env.defer, anchorRuns, c, ctx)) {
+      // Later: keep what was found before, moved with the edit (nothing if the edit hit it).
+      anchored = (known && mapFindings(known.anchoredFindings, env.changed)) ?? NONE;
+      provisional = true;
+      env.defer.wait();
     }
     anchored ??= run(anchorRuns);
     // Entries are private, updated in place; those of claims no longer in the sidecar go with their Claim objects.
@@ -293,14 +291,11 @@ export class SidecarUnit {
     const known = this.wholes.get(run.rule.id);
     let findings: Finding[] | undefined;
     if (known && !known.provisional && (inputs ? sameItems(known.inputs, inputs) : known.ctx === ctx)) findings = mapFindings(known.findings, env.changed);
-    if (!findings && known && wholeText && env.defer) {
-      if (env.defer.budget > 0) env.defer.budget--;
-      else {
-        findings = mapFindings(known.findings, env.changed) ?? NONE;
-        env.defer.deferred++;
-        this.wholes.set(run.rule.id, { ...known, findings, provisional: true });
-        return findings;
-      }
+    if (!findings && known && wholeText && env.defer && !env.defer.whole()) {
+      findings = mapFindings(known.findings, env.changed) ?? NONE;
+      env.defer.wait();
+      this.wholes.set(run.rule.id, { ...known, findings, provisional: true });
+      return findings;
     }
     findings ??= runOn(run, ctx);
     this.wholes.set(run.rule.id, { inputs: inputs ?? [], ctx, findings, provisional: false });
@@ -311,6 +306,26 @@ export class SidecarUnit {
 function wholeText(run: RuleRun, c: AnchoredClaim): boolean {
   const scope = SIDECAR_SCOPES[run.rule.id];
   return scope?.kind === 'claim' && scope.wholeText !== undefined && scope.wholeText(c);
+}
+
+/**
+ * Spends the check's budget on the claim's whole-text work; true when all of it may run now.
+ * Searches run on in pieces across checks; other work runs whole, one piece per check.
+ */
+function runAhead(defer: Deferral, runs: RuleRun[], c: AnchoredClaim, ctx: SidecarContext): boolean {
+  if (defer.spent) return false;
+  let ready = true;
+  let unsplit = false;
+  for (const r of runs) {
+    const scope = SIDECAR_SCOPES[r.rule.id];
+    if (scope?.kind !== 'claim' || !scope.wholeText?.(c)) continue;
+    if (!scope.search) unsplit = true;
+    else {
+      const scan = scope.search(c, ctx);
+      if (scan && !defer.search(scan)) ready = false;
+    }
+  }
+  return ready && (!unsplit || defer.whole());
 }
 
 function mayReport(run: RuleRun, c: AnchoredClaim, ctx: SidecarContext): boolean {

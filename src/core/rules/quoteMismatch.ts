@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
-import { resolveQuote } from '../anchor';
+import type { AnchoredClaim, Rule } from './rule';
+import { resolveQuote, type QuoteSelector } from '../anchor';
 import { compact, forStatus, requoteFix, similarity } from './anchorFindings';
 
 export const quoteMismatch: Rule = {
@@ -10,7 +10,8 @@ export const quoteMismatch: Rule = {
     forStatus(ctx, 'mismatch', (c) => {
       const index = ctx.article?.index;
       // "Re-anchor" looks for the original words elsewhere, ignoring the edited span.
-      const elsewhere = index && c.claim.quote ? resolveQuote({ ...c.claim.quote, start: undefined, end: undefined }, index) : undefined;
+      const quote = reanchorQuote(c);
+      const elsewhere = index && quote ? resolveQuote(quote, index) : undefined;
       const reanchor = elsewhere && (elsewhere.status === 'moved' || elsewhere.status === 'exact' || elsewhere.status === 'drifted') && (elsewhere.start !== c.anchor.start || elsewhere.end !== c.anchor.end)
         ? requoteFix(ctx, c, elsewhere.start, elsewhere.end, `Re-anchor (similarity ${similarity(elsewhere.score)})`, false)
         : undefined;
@@ -21,3 +22,8 @@ export const quoteMismatch: Rule = {
     }, report);
   },
 };
+
+/** What "Re-anchor" looks for: the original words, without the offsets of the edited span. */
+export function reanchorQuote(c: AnchoredClaim): QuoteSelector | undefined {
+  return c.claim.quote ? { ...c.claim.quote, start: undefined, end: undefined } : undefined;
+}

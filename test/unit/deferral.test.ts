@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { pendingSearch, resolveQuote, type QuoteSelector } from '../../src/core/anchor';
+import { textScan } from '../../src/core/anchor/textScans';
+import { fuzzyEnds } from '../../src/core/anchor/myers';
+import { Deferral, MS_PER_CHECK } from '../../src/core/dataset/deferral';
+import { TextIndex } from '../../src/core/text/textIndex';
+import { random } from './support/random';
+
+/** Prose with a drifted copy of `quote` near its end, so the search runs the whole text. */
+function article(quote: string, length: number): string {
+  const rand = random(3);
+  const words = ['the', 'minister', 'said', 'talks', 'would', 'resume', 'in', 'Geneva', 'next', 'week'];
+  let text = '';
+  while (text.length < length) text += `${words[rand(words.length)]} `;
+  return `${text}${quote.replace('pledged', 'pledges')} and more.`;
+}
+
+const QUOTE = 'The government pledged to cut emissions by half before the end of the decade';
+const reanchor = (exact: string): QuoteSelector => ({ exact, prefix: '', suffix: '' });
+
+describe('whole-text searches run ahead in pieces', () => {
+  it('a search in pieces gives resolveQuote the ends and the result of one pass', () => {
+    const text = article(QUOTE, 20_000);
+    const pieced = TextIndex.of(text);
+    const scan = pendingSearch(reanchor(QUOTE), pieced);
+    assert.ok(scan, 'a drifted quote needs the whole-text search');
+    let pieces = 0;
+    while (!scan.done) {
+      scan.advance(500);
+      pieces++;
+    }
+    assert.ok(pieces > 10, `${pieces} pieces`);
+    assert.equal(pendingSearch(reanchor(QUOTE), pieced), undefined, 'nothing left once done');
+    const k = Math.floor(QUOTE.length / 4);
+    assert.deepEqual(textScan(pieced, QUOTE, k).ends(), fuzzyEnds(text, QUOTE, k));
+    const result = resolveQuote(reanchor(QUOTE), pieced);
+    assert.equal(result.status, 'drifted');
+    assert.deepEqual(result, resolveQuote(reanchor(QUOTE), TextIndex.of(text)), 'the same as a fresh search');
+  });
+
+  it('asks for no search when resolveQuote needs none', () => {
+    const text = article(QUOTE, 5_000);
+    const index = TextIndex.of(text);
+    assert.equal(pendingSearch(reanchor('minister said'), index), undefined, 'the exact words occur');
+    assert.equal(pendingSearch(reanchor('ministre'), index), undefined, 'too short to allow an error');
+    assert.equal(pendingSearch(reanchor(''), index), undefined, 'empty');
+    const at = text.indexOf('pledges');
+    // Near its old offsets the drifted passage is found without the whole text.
+    assert.equal(pendingSearch({ ...reanchor(QUOTE), start: at - 15, end: at - 15 + QUOTE.length }, index), undefined);
+  });
+
+  it('a search belongs to its text: another text, even an equal one, starts afresh', () => {
+    const text = article(QUOTE, 3_000);
+    const a = TextIndex.of(text);
+    const k = Math.floor(QUOTE.length / 4);
+    assert.equal(textScan(a, QUOTE, k), textScan(a, QUOTE, k));
+    assert.notEqual(textScan(TextIndex.of(text), QUOTE, k), textScan(a, QUOTE, k));
+  });
+});
+
+describe('deferral of whole-text work', () => {
+  const scanOf = (length: number) => {
+    const scan = pendingSearch(reanchor(QUOTE), TextIndex.of(article(QUOTE, length)));
+    assert.ok(scan);
+    return scan;
+  };
+
+  it('a check reacting to an edit runs nothing', () => {
+    const d = new Deferral(false, 1000, () => 0);
+    const scan = scanOf(5_000);
+    assert.equal(d.spent, true);
+    assert.equal(d.search(scan), false);
+    assert.equal(scan.advance(0), 0);
+    assert.equal(d.whole(), false);
+  });
+
+  it('a follow-up check spends its steps across searches, then nothing more', () => {
+    const d = new Deferral(true, 4000, () => 0);
+    const first = scanOf(1_000); // about 2,100 steps
+    const second = scanOf(30_000);
+    assert.equal(d.search(first), true);
+    assert.equal(d.spent, false);
+    assert.equal(d.search(second), false, 'the rest of the budget is not enough');
+    assert.equal(d.spent, true);
+    assert.equal(d.whole(), false, 'unsplit work waits for a check of its own');
+    // The next follow-up check resumes where this one stopped.
+    let checks = 1;
+    while (!new Deferral(true, 4000, () => 0).search(second)) checks++;
+    assert.ok(checks > 5, `${checks} checks`);
+  });
+
+  it('stops at its deadline whatever the steps', () => {
+    let clock = 0;
+    const d = new Deferral(true, 1 << 30, () => (clock += MS_PER_CHECK / 2));
+    const scan = scanOf(400_000);
+    assert.equal(d.search(scan), false);
+    assert.equal(d.spent, true);
+    assert.ok(clock <= 3 * MS_PER_CHECK, `looked at the clock ${clock / (MS_PER_CHECK / 2)} times`);
+  });
+
+  it('unsplit work runs only as the first work of a follow-up check', () => {
+    const d = new Deferral(true, 1000, () => 0);
+    assert.equal(d.whole(), true);
+    assert.equal(d.whole(), false);
+    assert.equal(d.spent, true);
+    d.wait();
+    d.wait();
+    assert.equal(d.deferred, 2);
+  });
+});
