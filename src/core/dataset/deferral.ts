@@ -19,7 +19,7 @@ export const STEPS_PER_CHECK = 1 << 20;
  */
 export const MS_PER_CHECK = 8;
 /** Steps between two looks at the clock. */
-const SLICE = 1 << 15;
+const SLICE = 1 << 13;
 
 export class Deferral {
   /** Pieces of work that still wait after this check. */
