@@ -33,6 +33,11 @@ class Session {
   running: Promise<void> | undefined;
   rerun: string | undefined;
   published = new Set<string>();
+  /**
+   * Files whose findings changed in checks not published yet (a stale result is dropped, its
+   * changes are not); undefined: all of them, as before the first publish or after a fatal one.
+   */
+  unpublished: Set<string> | undefined;
   last: Validation | undefined;
 
   constructor(readonly root: vscode.Uri, readonly host: VscodeHost) {}
@@ -153,6 +158,8 @@ export class ValidationController implements vscode.Disposable {
         session.cache,
       );
       const durationMs = performance.now() - started;
+      if (session.unpublished && result.changedFiles) for (const f of result.changedFiles) session.unpublished.add(f);
+      else session.unpublished = undefined;
       if (!this.sameVersions(versions, this.openVersions(session.root)) && attempt < MAX_STALE_RETRIES) continue;
       this.publish(session, result);
       this.emitter.fire({ root: session.root.toString(), trigger, findings: result.findings.length, durationMs });
@@ -186,12 +193,16 @@ export class ValidationController implements vscode.Disposable {
       d.source = 'claimbook';
       this.diagnostics.set(uriOf(session.root, codebook), [d]);
     }
+    // Only files whose findings changed get new diagnostics: a follow-up check or a keystroke
+    // in one article must not rebuild (and make VS Code redraw) the 40,000 of a whole dataset.
+    const changed = result.fatal ? undefined : session.unpublished;
     for (const [path, findings] of byFile) {
-      if (result.fatal) continue;
+      if (result.fatal || (changed && !changed.has(path) && session.published.has(path))) continue;
       this.diagnostics.set(uriOf(session.root, path), findings.map((f) => toDiagnostic(f, session.root, positions, this.docs)));
     }
     for (const path of session.published) if (!byFile.has(path)) this.diagnostics.delete(uriOf(session.root, path));
     session.published = new Set(byFile.keys());
+    session.unpublished = result.fatal ? undefined : new Set();
     session.last = { root: session.root, result, positions, byFile };
   }
 

@@ -93,6 +93,30 @@ describe('editor: validation as the annotator types', () => {
     await waitForDiagnostics(sidecar, (ds) => !ds.some((x) => rule(x) === 'unknown-actor'));
   });
 
+  it("typing in an article leaves other files' diagnostics as they were (not rebuilt)", async () => {
+    const { article, sidecar } = await busiestArticle();
+    // Another sidecar with a finding: an unknown actor typed in.
+    const other = (await vscode.workspace.findFiles('**/*.claims.yaml')).find((u) => u.toString() !== sidecar.toString());
+    assert.ok(other, 'a second sidecar');
+    const otherDoc = (await openInEditor(other)).document;
+    const m = /^\s+actor: ([a-z-]+)$/m.exec(otherDoc.getText());
+    assert.ok(m, 'a claim with an actor');
+    const start = m.index + m[0].indexOf(m[1] as string);
+    await edit(otherDoc, start, start + (m[1] as string).length, 'nobody-known');
+    await waitForDiagnostics(other, (ds) => ds.some((d) => rule(d) === 'unknown-actor'));
+    const before: vscode.Diagnostic[] = vscode.languages.getDiagnostics(other);
+    assert.ok(before.length > 0 && before.every((d, i) => d === vscode.languages.getDiagnostics(other)[i]), 'VS Code hands out the objects it holds');
+
+    const doc = (await openInEditor(article)).document;
+    for (const at of [0, doc.getText().length >> 1]) {
+      const typed = await validated(() => edit(doc, at, at, 'x'), 'validation after typing in the article');
+      assert.equal(typed.trigger, 'change');
+      const after: vscode.Diagnostic[] = vscode.languages.getDiagnostics(other);
+      assert.equal(after.length, before.length);
+      assert.ok(after.every((d, i) => d === before[i]), 'the other sidecar kept its diagnostic objects');
+    }
+  });
+
   it('a misspelt actor gets a "did you mean" quick fix that repairs the file', async () => {
     const { sidecar } = await busiestArticle();
     const doc = (await openInEditor(sidecar)).document;
