@@ -27,6 +27,7 @@ import type { CpShift, LiveSpan } from './anchorClaims';
 import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
 import { Deferral } from './deferral';
+import { carryScans } from '../anchor/textScans';
 import { diffTexts, type TextDiff } from './textDiff';
 import { FindingStore, mapFindings } from './findingStore';
 import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type RuleRun } from './sidecarUnit';
@@ -229,6 +230,8 @@ export class DatasetIndex {
         const d = raw && before.text === known.text && after.text === text ? raw : diffTexts(before.text, after.text);
         if (d) {
           normalised.set(p, { from: known.file, diff: d });
+          // Whole-text searches of the old text re-read only around the edit.
+          carryScans(before, after, d);
           shifts.set(p, { start: before.text16ToCp(d.start), oldEnd: before.text16ToCp(d.oldEnd), newEnd: after.text16ToCp(d.newEnd) });
         }
       }
