@@ -271,7 +271,7 @@ export class DatasetIndex {
         unit = new SidecarUnit();
         if (!options.oneShot) this.units.set(p, unit);
       }
-      unit.update(env, cb, sidecar, article, live, usable(sidecar));
+      await unit.update(env, cb, sidecar, article, live, usable(sidecar), breathe);
       contexts.push(unit.ctx as SidecarContext);
       sidecarFiles.push(sidecar);
       this.store.set(`sidecar:${p}`, unit.findings);

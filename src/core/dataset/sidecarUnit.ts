@@ -90,13 +90,18 @@ export class SidecarUnit {
   private lastClaims: { codebook: CodebookFile | undefined; article: ArticleFile | undefined; claims: readonly AnchoredClaim[]; notable: Set<AnchoredClaim> } | undefined;
   private readonly groupings = new Map<(c: AnchoredClaim) => string | undefined, Grouping>();
 
-  /** Anchors the claims and brings the findings up to date; true when the context changed. */
-  update(env: CheckEnv, codebook: CodebookFile | undefined, sidecar: SidecarFile, article: ArticleFile | undefined, live: ReadonlyMap<string, LiveSpan> | undefined, usable: boolean): boolean {
+  /**
+   * Anchors the claims and brings the findings up to date; true when the context changed.
+   * `breathe` may yield between the steps: after the first edit of an article every claim gets
+   * a live anchor and every group is looked at again, tens of milliseconds for 5,000 claims.
+   */
+  async update(env: CheckEnv, codebook: CodebookFile | undefined, sidecar: SidecarFile, article: ArticleFile | undefined, live: ReadonlyMap<string, LiveSpan> | undefined, usable: boolean, breathe: () => Promise<void> = NO_PAUSE): Promise<boolean> {
     const previous = this.ctx;
     // Nothing this sidecar depends on changed (and no editor moves its anchors): nothing to do.
     if (previous && !live && !this.live && this.provisional === 0 && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article) return false;
     this.live = live !== undefined;
     const anchored = this.anchors.anchor(sidecar, article, live);
+    await breathe();
     const claims = previous && sameItems(previous.claims, anchored) ? previous.claims : anchored;
     const same = previous && previous.codebook === codebook && previous.sidecar === sidecar && previous.article === article && previous.claims === claims;
     const ctx: SidecarContext = same ? previous : { codebook, sidecar, article, claims };
@@ -116,7 +121,10 @@ export class SidecarUnit {
       for (const run of env.sidecarRules) {
         const scope = SIDECAR_SCOPES[run.rule.id];
         if (scope?.kind === 'claim') (scope.anchors ? anchorRuns : claimRuns).push(run);
-        else if (scope?.kind === 'group') parts.push(this.groupRule(env, ctx, run, scope.key, scope.anchors, scope.quietAlone));
+        else if (scope?.kind === 'group') {
+          parts.push(this.groupRule(env, ctx, run, scope.key, scope.anchors, scope.quietAlone));
+          await breathe();
+        }
         else parts.push(this.wholeRule(env, ctx, run, scope?.kind === 'sidecar' ? scope.inputs(ctx) : undefined, scope?.kind === 'sidecar' && scope.wholeText === true));
       }
       parts.push(this.claimRules(env, ctx, claimRuns, anchorRuns));
@@ -302,6 +310,8 @@ export class SidecarUnit {
     return findings;
   }
 }
+
+const NO_PAUSE = (): Promise<void> => Promise.resolve();
 
 function wholeText(run: RuleRun, c: AnchoredClaim): boolean {
   const scope = SIDECAR_SCOPES[run.rule.id];
