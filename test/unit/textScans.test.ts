@@ -49,6 +49,21 @@ function edited(rand: Rand, text: string, pattern: string): string {
   }
 }
 
+/** A pattern, its error budget, and a text with look-alikes of it. */
+function searchable(seed: number, patternLength: number, length: number): { pattern: string; k: number; text: string; index: TextIndex } {
+  const rand = random(seed);
+  const pattern = noise(rand, patternLength, 'abcd ');
+  const text = textWith(rand, pattern, length);
+  return { pattern, k: Math.floor(pattern.length / 4), text, index: TextIndex.of(text) };
+}
+
+/** `text` edited into `next`, with the searches of its index carried to the new one. */
+function carried(index: TextIndex, text: string, next: string): { next: string; nextIndex: TextIndex } {
+  const nextIndex = TextIndex.of(next);
+  carryScans(index, nextIndex, diffTexts(text, next) ?? assert.fail('a diff'));
+  return { next, nextIndex };
+}
+
 describe('whole-text searches carried across edits', () => {
   it('find exactly what a new search of the edited text finds, asked for or not in between', function () {
     this.timeout(60_000);
@@ -96,30 +111,18 @@ describe('whole-text searches carried across edits', () => {
   });
 
   it('a carried search reads about the edit, not the whole text', () => {
-    const rand = random(5);
-    const pattern = noise(rand, 90, 'abcd ');
-    const k = Math.floor(pattern.length / 4);
-    const text = textWith(rand, pattern, 300_000);
-    const index = TextIndex.of(text);
+    const { pattern, k, text, index } = searchable(5, 90, 300_000);
     const whole = textScan(index, pattern, k).advance(Infinity);
-    const next = `${text.slice(0, 150_000)}e${text.slice(150_000)}`;
-    const nextIndex = TextIndex.of(next);
-    carryScans(index, nextIndex, diffTexts(text, next) ?? assert.fail('a diff'));
-    const carried = textScan(nextIndex, pattern, k).advance(Infinity);
-    assert.ok(carried * 10 < whole, `${carried} steps carried, ${whole} for the whole text`);
+    const { next, nextIndex } = carried(index, text, `${text.slice(0, 150_000)}e${text.slice(150_000)}`);
+    const steps = textScan(nextIndex, pattern, k).advance(Infinity);
+    assert.ok(steps * 10 < whole, `${steps} steps carried, ${whole} for the whole text`);
     assert.deepEqual(textScan(nextIndex, pattern, k).ends(), fuzzyEnds(next, pattern, k));
   });
 
   it('a search half-way when the text changes starts again on the new text', () => {
-    const rand = random(6);
-    const pattern = noise(rand, 60, 'abcd ');
-    const k = Math.floor(pattern.length / 4);
-    const text = textWith(rand, pattern, 50_000);
-    const index = TextIndex.of(text);
+    const { pattern, k, text, index } = searchable(6, 60, 50_000);
     textScan(index, pattern, k).advance(1000);
-    const next = `e${text}`;
-    const nextIndex = TextIndex.of(next);
-    carryScans(index, nextIndex, diffTexts(text, next) ?? assert.fail('a diff'));
+    const { next, nextIndex } = carried(index, text, `e${text}`);
     const fresh = textScan(TextIndex.of(next), pattern, k).advance(Infinity);
     assert.equal(textScan(nextIndex, pattern, k).advance(Infinity), fresh);
     assert.deepEqual(textScan(nextIndex, pattern, k).ends(), fuzzyEnds(next, pattern, k));
