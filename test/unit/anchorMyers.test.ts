@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { FuzzyScan, fuzzyEnds, fuzzySearch, fuzzyStart } from '../../src/core/anchor/myers';
+import { fuzzyEnds, fuzzySearch, fuzzyStart } from '../../src/core/anchor/myers';
+import { FuzzyScan } from '../../src/core/anchor/fuzzyScan';
 
 /** Reference: semi-global edit distance of `pattern` against every prefix of `text`. */
 function naiveEndErrors(text: string, pattern: string): number[] {

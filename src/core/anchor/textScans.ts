@@ -11,7 +11,8 @@
  * finds.
  */
 import type { TextIndex } from '../text/textIndex';
-import { FuzzyScan, type Edit, type FuzzyEnd } from './myers';
+import { FuzzyScan, type Edit } from './fuzzyScan';
+import type { FuzzyEnd } from './myers';
 
 /** Edits a search may be carried across without being asked for, before it is dropped. */
 const MAX_UNASKED_EDITS = 50;
