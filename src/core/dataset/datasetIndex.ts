@@ -27,7 +27,7 @@ import type { CpShift, LiveSpan } from './anchorClaims';
 import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
 import { Deferral } from './deferral';
-import { carryScans } from '../anchor/textScans';
+import { carryScans } from '../anchor';
 import { diffTexts, type TextDiff } from './textDiff';
 import { FindingStore, mapFindings } from './findingStore';
 import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type RuleRun } from './sidecarUnit';
