@@ -15,7 +15,7 @@ import { nodeRange, type PathSegment } from '../../src/core/yaml/ranges';
 import { fastValue, hasDocument, parseYamlFast } from '../../src/core/dataset/fastYaml';
 import { loadSidecarFast } from '../../src/core/dataset/fastFiles';
 import { reloadSidecar, sidecarDocument } from '../../src/core/dataset/sidecarBlocks';
-import { diffTexts, mapRange } from '../../src/core/dataset/textDiff';
+import { diffTexts, mapRange } from '../../src/core/text/textDiff';
 import { loadSidecarFile, type SidecarFile } from '../../src/core/dataset/files';
 import { checkDataset, checkDatasetDirect, compareFindings, FileCache, seedLiveSpans, shiftLiveSpans, shiftSpan, TextIndex, type CheckOptions, type CheckResult, type Finding, type LiveSpan } from '../../src/core';
 import { MemoryHost } from './support/memoryHost';

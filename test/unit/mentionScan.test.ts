@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseYaml } from '../../src/core/yaml/parse';
 import { buildCodebook, type Codebook } from '../../src/core/model/codebook';
 import { loadArticleFile } from '../../src/core/dataset/files';
-import { diffTexts } from '../../src/core/dataset/textDiff';
+import { diffTexts } from '../../src/core/text/textDiff';
 import { isSpace, mentionsOf, scanMentions } from '../../src/core/rules/untaggedMention';
 import { random } from './support/random';
 

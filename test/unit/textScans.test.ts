@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fuzzyEnds } from '../../src/core/anchor/myers';
 import { carryScans, textScan } from '../../src/core/anchor/textScans';
-import { diffTexts } from '../../src/core/dataset/textDiff';
+import { diffTexts } from '../../src/core/text/textDiff';
 import { TextIndex } from '../../src/core/text/textIndex';
 import { random } from './support/random';
 

@@ -4,6 +4,7 @@
  */
 import { Columns, PatternMasks, WORD } from './myersColumns';
 import type { FuzzyEnd } from './myers';
+import type { TextDiff } from '../text/textDiff';
 
 /** A scan's whole state at `position`, kept so a scan of an edited text can start just before the edit. */
 interface Checkpoint {
@@ -14,13 +15,6 @@ interface Checkpoint {
   endsLength: number;
   last: FuzzyEnd | undefined;
   lastEnd: number;
-}
-
-/** Where an edit replaced text: [start, oldEnd) of the old text is [start, newEnd) of the new one. */
-export interface Edit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
 }
 
 /** Characters between checkpoints: a scan carried across an edit reads about twice this. */
@@ -74,7 +68,7 @@ export class FuzzyScan {
    * a match can span, takes the old scan's ends (moved) as soon as the match clusters agree at an
    * old checkpoint. The ends are exactly those of a new scan; a test holds it to that.
    */
-  static afterEdit(old: FuzzyScan, edit: Edit): FuzzyScan {
+  static afterEdit(old: FuzzyScan, edit: TextDiff): FuzzyScan {
     const saved = old.saved as Checkpoint[];
     const scan = new FuzzyScan(old.pattern, old.k, 0, old.gap);
     let i = saved.length - 1;

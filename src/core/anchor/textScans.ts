@@ -11,7 +11,8 @@
  * finds.
  */
 import type { TextIndex } from '../text/textIndex';
-import { FuzzyScan, type Edit } from './fuzzyScan';
+import { FuzzyScan } from './fuzzyScan';
+import type { TextDiff } from '../text/textDiff';
 import type { FuzzyEnd } from './myers';
 
 /** Edits a search may be carried across without being asked for, before it is dropped. */
@@ -21,7 +22,7 @@ export class TextScan {
   private scan: FuzzyScan | undefined;
   private found: readonly FuzzyEnd[] | undefined;
   /** A finished search of an earlier text, and the edit since, to start from when asked. */
-  private source: { scan: FuzzyScan; edit: Edit; unasked: number } | undefined;
+  private source: { scan: FuzzyScan; edit: TextDiff; unasked: number } | undefined;
 
   constructor(private readonly text: string, private readonly pattern: string, private readonly maxErrors: number) {}
 
@@ -51,7 +52,7 @@ export class TextScan {
    * This search for `text`, the text after `edit`: carried when it is finished or not started;
    * undefined when it is half-way (it starts again) or nobody asked for it for long.
    */
-  after(text: string, edit: Edit): TextScan | undefined {
+  after(text: string, edit: TextDiff): TextScan | undefined {
     let source: TextScan['source'];
     if (this.found && this.scan) source = { scan: this.scan, edit, unasked: 0 };
     else if (!this.scan && this.source && this.source.unasked < MAX_UNASKED_EDITS) {
@@ -68,7 +69,7 @@ export class TextScan {
  * Two edits in a row as one: the region from the first start to the last end, each side of it
  * unchanged. `length` is the text's length between the edits, `after` after the second.
  */
-function compose(first: Edit, second: Edit, length: number, after: number): Edit {
+function compose(first: TextDiff, second: TextDiff, length: number, after: number): TextDiff {
   const before = length - (first.newEnd - first.oldEnd);
   const tail = Math.min(length - first.newEnd, length - second.oldEnd);
   return { start: Math.min(first.start, second.start), oldEnd: before - tail, newEnd: after - tail };
@@ -87,7 +88,7 @@ export function textScan(index: TextIndex, pattern: string, maxErrors: number): 
 }
 
 /** The text of `from` became that of `to` through `edit` (UTF-16 into `index.text`): its searches follow. */
-export function carryScans(from: TextIndex, to: TextIndex, edit: Edit): void {
+export function carryScans(from: TextIndex, to: TextIndex, edit: TextDiff): void {
   const scans = byText.get(from);
   if (!scans) return;
   let next = byText.get(to);

@@ -28,7 +28,7 @@ import { loadCodebookFast, loadSidecarFast } from './fastFiles';
 import { reloadSidecar } from './sidecarBlocks';
 import { Deferral } from './deferral';
 import { carryScans } from '../anchor';
-import { diffTexts, type TextDiff } from './textDiff';
+import { diffTexts, type TextDiff } from '../text/textDiff';
 import { FindingStore, mapFindings } from './findingStore';
 import { movedWith, reporter, ruleRun, SidecarUnit, type CheckEnv, type RuleRun } from './sidecarUnit';
 

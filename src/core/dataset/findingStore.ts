@@ -5,8 +5,8 @@
  * only for files whose findings changed.
  */
 import { compareFindings, type Finding } from '../model/finding';
-import type { TextDiff } from './textDiff';
-import { mapRange } from './textDiff';
+import type { TextDiff } from '../text/textDiff';
+import { mapRange } from '../text/textDiff';
 
 interface FileEntry {
   parts: Map<string, Finding[]>;

@@ -22,7 +22,7 @@ import { buildSidecar, type Claim } from '../model/sidecar';
 import { isRecord } from '../model/plain';
 import { dirname, joinPath, type SidecarFile } from './files';
 import { isFastParse } from './fastYaml';
-import type { TextDiff } from './textDiff';
+import type { TextDiff } from '../text/textDiff';
 import { indexAtOrBefore } from '../text/sortedSearch';
 
 interface Layout {

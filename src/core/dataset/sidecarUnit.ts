@@ -12,7 +12,7 @@ import type { ArticleFile, CodebookFile, SidecarFile } from './files';
 import { mapFindings } from './findingStore';
 import type { Deferral } from './deferral';
 import { SIDECAR_SCOPES } from './ruleScopes';
-import type { TextDiff } from './textDiff';
+import type { TextDiff } from '../text/textDiff';
 
 export interface RuleRun {
   rule: Rule;

@@ -2,7 +2,7 @@ import type { Rule, AnchoredClaim, Report } from './rule';
 import type { Finding } from '../model/finding';
 import type { Codebook } from '../model/codebook';
 import type { ArticleFile } from '../dataset/files';
-import type { TextDiff } from '../dataset/textDiff';
+import type { TextDiff } from '../text/textDiff';
 import { indexAtOrBefore } from '../text/sortedSearch';
 
 export const untaggedMention: Rule = {
