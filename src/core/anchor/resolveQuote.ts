@@ -75,12 +75,7 @@ export function pendingSearch(quote: QuoteSelector, index: TextIndex, options: R
   const k = maxErrors(q);
   if (k === 0) return undefined;
   const scan = textScan(index, q.exact, k);
-  if (scan.done) return undefined;
-  const near = nearOldOffsets(q);
-  // resolveFuzzy reads the whole text only when nothing near the old offsets was acceptable.
-  if (near && near.from === 0 && near.to >= q.text.length) return undefined;
-  if (near && fuzzyCandidates(q, near.from, near.to, k).some((c) => accept(q, c))) return undefined;
-  return scan;
+  return scan.done || !searchNear(q, k).wholeText ? undefined : scan;
 }
 
 /** The quote normalised for searching, or the result when it needs no search (empty, or exact at its offsets). */
@@ -155,11 +150,8 @@ function editedHomePassage(q: Query, occurrences: Candidate[]): Candidate | unde
 function resolveFuzzy(q: Query): AnchorResult | undefined {
   const k = maxErrors(q);
   if (k === 0) return undefined;
-  const near = nearOldOffsets(q);
-  let acceptable = near ? fuzzyCandidates(q, near.from, near.to, k).filter((c) => accept(q, c)) : [];
-  if (acceptable.length === 0 && (!near || near.from > 0 || near.to < q.text.length)) {
-    acceptable = fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).filter((c) => accept(q, c));
-  }
+  const near = searchNear(q, k);
+  const acceptable = !near.wholeText ? near.acceptable : fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).filter((c) => accept(q, c));
   if (acceptable.length === 0) return undefined;
 
   const distinct: Candidate[] = [];
@@ -173,10 +165,17 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   return { ...span(q, top), status: 'drifted', score: round(top.quote) };
 }
 
-/** The window searched before the whole text: around the old offsets, when the quote has them. */
-function nearOldOffsets(q: Query): { from: number; to: number } | undefined {
-  if (!q.oldCp) return undefined;
-  return { from: q.index.cpToText16(q.oldCp.start - q.window), to: q.index.cpToText16(q.oldCp.end + q.window) };
+/**
+ * Acceptable matches in the window around the old offsets (none without offsets), and whether
+ * the whole text must be searched after it: when nothing there was acceptable and the window
+ * was not the whole text already.
+ */
+function searchNear(q: Query, k: number): { acceptable: Candidate[]; wholeText: boolean } {
+  if (!q.oldCp) return { acceptable: [], wholeText: true };
+  const from = q.index.cpToText16(q.oldCp.start - q.window);
+  const to = q.index.cpToText16(q.oldCp.end + q.window);
+  const acceptable = fuzzyCandidates(q, from, to, k).filter((c) => accept(q, c));
+  return { acceptable, wholeText: acceptable.length === 0 && (from > 0 || to < q.text.length) };
 }
 
 /** Approximate matches in text[from, to), best first by errors, scored with their context. */
