@@ -39,3 +39,13 @@ export function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
 }
+
+/**
+ * Records the median of `times` under `key` and their spread under `key_spread_pct`:
+ * (slowest − fastest) / median, in percent, so a reader sees how far one figure can be trusted.
+ */
+export function spread(r: Record<string, number>, key: string, times: readonly number[]): void {
+  const m = median(times);
+  r[key] = round(m);
+  if (times.length > 1 && m > 0) r[`${key}_spread_pct`] = round(((Math.max(...times) - Math.min(...times)) / m) * 100, 1);
+}
