@@ -87,7 +87,7 @@ export async function runAgree(args: ParsedArgs, io: Io): Promise<number> {
     return 2;
   }
 
-  const pairing = pairArticles(sources);
+  const pairing = pairArticles(sources, { everySource: byAnnotator });
   pairing.notes.unshift(...notes);
   const result = computeAgreement(pairing, label as LabelKind);
   io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? formatAgreementCsv(result) : formatAgreementText(result));

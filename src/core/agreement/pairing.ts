@@ -2,9 +2,10 @@
  * Pairs the sources' articles by their path relative to the dataset root. The first source's
  * text is the reference; a source whose text of that article differs has its claims re-anchored
  * on the reference text (the same search as the checker's). An article is compared when every
- * source has its text and at least one source annotated it; when a claim cannot be placed on the
- * reference text (orphaned, ambiguous), the article is reported and left out, never compared
- * on shifted offsets.
+ * source has its text and at least one source annotated it (every source, with `everySource`:
+ * annotators of one dataset each work on some articles). When a claim cannot be placed — on its
+ * own source's text, or on the reference text after re-anchoring (orphaned, ambiguous) — the
+ * article is reported and left out: a claim dropped would count as a disagreement it is not.
  */
 import { resolveQuote } from '../anchor';
 import type { TextIndex } from '../text/textIndex';
@@ -34,7 +35,7 @@ export interface Pairing {
   notes: string[];
 }
 
-export function pairArticles(sources: readonly AgreementSource[]): Pairing {
+export function pairArticles(sources: readonly AgreementSource[], options: { everySource?: boolean } = {}): Pairing {
   const paths = new Set<string>();
   for (const s of sources) for (const a of s.articles.values()) if (a.annotated) paths.add(a.path);
   const articles: PairedArticle[] = [];
@@ -46,6 +47,16 @@ export function pairArticles(sources: readonly AgreementSource[]): Pairing {
       continue;
     }
     const own = sources.map((s) => s.articles.get(path) as NonNullable<ReturnType<typeof s.articles.get>>);
+    const idle = sources.filter((_, i) => !own[i]?.annotated).map((s) => s.name);
+    if (options.everySource && idle.length > 0) {
+      leftOut.push({ article: path, reason: `not annotated by ${idle.join(', ')}` });
+      continue;
+    }
+    const unplaced = own.flatMap((a, i) => ((a.unplaced ?? 0) > 0 ? [`${a.unplaced} claim(s) of ${(sources[i] as AgreementSource).name}`] : []));
+    if (unplaced.length > 0) {
+      leftOut.push({ article: path, reason: `${unplaced.join(' and ')} not found in its own text (orphaned or ambiguous)` });
+      continue;
+    }
     const reference = (own[0] as (typeof own)[number]).index;
     const claims: PlacedClaim[][] = [];
     const reanchored: string[] = [];

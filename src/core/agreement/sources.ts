@@ -14,6 +14,8 @@ export interface SourceArticle {
   claims: PlacedClaim[];
   /** False for an article that has no sidecar in this source (nothing was annotated in it). */
   annotated: boolean;
+  /** Claims whose quote is not found in this source's own text (orphaned, ambiguous). */
+  unplaced?: number;
 }
 
 export interface AgreementSource {
@@ -30,7 +32,6 @@ export function sourceFromCheck(name: string, result: CheckResult, keep: (claim:
   const articles = new Map<string, SourceArticle>();
   const notes: string[] = [];
   for (const a of result.articles) if (a.index) articles.set(a.path, { path: a.path, index: a.index, claims: [], annotated: false });
-  let unplaced = 0;
   for (const s of result.sidecars) {
     if (s.sidecar.parsed.problems.length > 0) notes.push(`${name}: ${s.sidecar.path} does not parse; its claims are left out`);
     const index = s.article?.index;
@@ -40,11 +41,10 @@ export function sourceFromCheck(name: string, result: CheckResult, keep: (claim:
     for (const c of s.claims) {
       if (!keep(c.claim)) continue;
       if (c.anchor && PLACED.has(c.anchor.status)) entry.claims.push({ claim: c.claim, start: c.anchor.start, end: c.anchor.end });
-      else unplaced++;
+      else entry.unplaced = (entry.unplaced ?? 0) + 1;
     }
     articles.set(entry.path, entry);
   }
-  if (unplaced > 0) notes.push(`${name}: ${unplaced} claim(s) whose quote is not found (orphaned or ambiguous) are left out`);
   return { name, articles, notes };
 }
 
@@ -61,6 +61,7 @@ export function sourcesByAnnotator(result: CheckResult): { sources: AgreementSou
       else names.add(claim.annotator);
     }
   const notes = anonymous > 0 ? [`${anonymous} claim(s) without an annotator are left out`] : [];
+  // Only articles every annotator worked on are compared (pairArticles with everySource).
   const sources = [...names].sort().map((n) => {
     const source = sourceFromCheck(n, result, (claim) => claim.annotator === n);
     // An article counts as annotated by an annotator when they have a claim in it.
