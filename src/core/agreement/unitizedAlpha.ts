@@ -32,8 +32,13 @@ export interface AlphaParts {
   alpha: number | undefined;
 }
 
-export function unitizedAlpha(continua: readonly Continuum[]): AlphaParts {
-  const m = continua[0]?.sources.length ?? 0;
+/**
+ * `blank`: lengths of further articles where no source has a unit of the category (each is one
+ * gap per source and adds nothing observed), so a label's continuum over a large dataset is not
+ * built article by article.
+ */
+export function unitizedAlpha(continua: readonly Continuum[], blank: readonly number[] = [], sources = continua[0]?.sources.length ?? 0): AlphaParts {
+  const m = sources;
   let total = 0;
   let observedSum = 0;
   const unitLengths: number[] = [];
@@ -52,6 +57,10 @@ export function unitizedAlpha(continua: readonly Continuum[]): AlphaParts {
       if (c.length > at) gapLengths.push(c.length - at);
     }
     for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observedSum += 2 * pairDisagreement(merged[i] as Span[], merged[j] as Span[]);
+  }
+  for (const length of blank) {
+    total += length;
+    if (length > 0) for (let i = 0; i < m; i++) gapLengths.push(length);
   }
   if (m < 2 || total === 0) return { observed: 0, expected: 0, alpha: undefined };
   const observed = observedSum / (m * (m - 1) * total * total);
