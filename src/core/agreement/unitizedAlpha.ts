@@ -13,6 +13,7 @@
  * a code point are merged first (the continuum is binary per category: a code point is in the
  * category or not); touching units stay two units.
  */
+import { countBelow } from '../text/sortedSearch';
 
 export interface Span {
   start: number;
@@ -135,7 +136,7 @@ function expectedDisagreement(units: readonly number[], gaps: readonly number[],
   let numerator = 0;
   let selfPairs = 0;
   for (const l of units) {
-    const from = lowerBound(sortedGaps, l);
+    const from = countBelow(sortedGaps, l);
     const count = sortedGaps.length - from;
     const placements = (suffix[from] as number) - (l - 1) * count;
     numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * placements;
@@ -143,15 +144,4 @@ function expectedDisagreement(units: readonly number[], gaps: readonly number[],
   }
   const denominator = m * total * (m * total - 1) - selfPairs;
   return denominator > 0 ? ((2 / total) * numerator) / denominator : 0;
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
