@@ -5,6 +5,8 @@
 import type { FlagSpec, ParsedArgs } from '../args';
 import type { Io } from '../io';
 import { runCheck } from './check';
+import { runExport } from './export';
+import { runImport } from './import';
 import { runStats } from './stats';
 
 export interface Command {
@@ -38,5 +40,27 @@ export const COMMANDS: readonly Command[] = [
     help: 'stats     counts claims by stance, actor, commitment and article.',
     flags: { withValue: ['format'], boolean: [] },
     run: (args, io) => runStats(args, io),
+  },
+  {
+    name: 'export',
+    usage: 'claimbook export [DIR] --format jsonl|csv|w3c|brat|spans [-o FILE|DIR] [--filter actor=…,commitment=…,stance=…] [--include-invalid]',
+    help: `export    writes the claims for other tools: jsonl (pandas, jq), csv (Excel, R), w3c (Web
+                  Annotation JSON-LD), brat (a folder: .txt/.ann per article, annotation.conf),
+                  spans (spaCy/Prodigy/doccano). Offsets are code points of the LF-normalised text.
+  -o              the file (default: stdout) or, for brat, the folder to write
+  --filter        only claims matching key=value pairs (actor, commitment, stance, annotator,
+                  article); a commitment also matches its narrower ones
+  --include-invalid  also claims with errors (orphaned anchors, unknown ids), else counted`,
+    flags: { withValue: ['format', 'output', 'filter'], boolean: ['include-invalid'] },
+    run: (args, io) => runExport(args, io),
+  },
+  {
+    name: 'import',
+    usage: 'claimbook import --from w3c|brat|spans SRC [DIR] [--add-to-codebook]',
+    help: `import    adds claims from a w3c or spans file, or a brat folder, to the sidecars (never
+                  overwriting a claim); exit 1 when some could not be placed (each is listed).
+  --add-to-codebook  add actors, commitments and stances the codebook lacks, instead of skipping`,
+    flags: { withValue: ['from'], boolean: ['add-to-codebook'] },
+    run: (args, io) => runImport(args, io),
   },
 ];
