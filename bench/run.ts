@@ -25,9 +25,10 @@ import { attacks } from './hostile';
 import { Random } from './random';
 import { collect, median, p95, round, timeRuns } from './stats';
 import { writeReport } from './report';
+import { exportSection } from './export';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -349,6 +350,8 @@ async function main(): Promise<void> {
     if (has('peer')) await peer(name, g, args.runs, r);
     if (has('rss')) rss(name, g, r);
     if (has('sidecar')) await sidecarChange(name, g, r);
+    save();
+    if (has('export')) await exportSection(name, g, args.runs, r, log);
     save();
   }
   if (has('keystrokes')) await typing(ensureDataset(SPECS.big!, log), r);
