@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/run';
+import { batched, Progress } from '../../src/cli/export/progress';
+import { fixtureFiles } from './support/fixtures';
 import { SAMPLES } from './support/exportData';
 import { GOLDEN } from './support/golden';
 
@@ -67,6 +69,21 @@ describe('claimbook export / import CLI', () => {
     });
   }
 
+  it('claims with errors are counted in the summary line; --include-invalid exports them; --filter counts the rest', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-invalid-'));
+    for (const [rel, bytes] of fixtureFiles('anchor-orphaned')) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), bytes);
+    }
+    const plain = await cli(['export', dir, '--format', 'jsonl'], '/');
+    assert.equal(plain.code, 0);
+    assert.equal(plain.stderr, 'claimbook: exported 1 claims from 1 articles; 1 claims with errors left out (--include-invalid exports them)\n');
+    const all = await cli(['export', dir, '--format', 'jsonl', '--include-invalid'], '/');
+    assert.equal(all.stdout.trimEnd().split('\n').length, 2);
+    const filtered = await cli(['export', dir, '--format', 'jsonl', '--include-invalid', '--filter', 'stance=refusal'], '/');
+    assert.equal(filtered.stderr, 'claimbook: exported 1 claims from 1 articles; 1 claims not matching --filter\n');
+  });
+
   it('--help lists export and import', async () => {
     const out = await cli(['--help'], '/');
     assert.match(out.stdout, /claimbook export \[DIR\] --format jsonl\|csv\|w3c\|brat\|spans/);
@@ -122,5 +139,22 @@ describe('claimbook export / import CLI', () => {
     const out = await cli(['import', '--from', 'w3c', src, copySamples(true)], '/');
     assert.equal(out.code, 1);
     assert.match(out.stdout, /imported 74 claims .*; 1 not imported:\n  export\.jsonld annotation urn:claimbook:claim:.*#c-drxtgj: the quote is not in the article/);
+  });
+});
+
+describe('export progress', () => {
+  it('says nothing during the first second, then at most a line a second', () => {
+    let t = 0;
+    const lines: string[] = [];
+    const progress = new Progress((s) => lines.push(s), () => t);
+    const say = () => `at ${t}`;
+    for (t = 0; t <= 3500; t += 100) progress.tick(say);
+    assert.deepEqual(lines, ['claimbook: at 1000\n', 'claimbook: at 2000\n', 'claimbook: at 3000\n']);
+  });
+
+  it('batches small pieces into writes of the given size, in order', () => {
+    const pieces = ['ab', 'cd', 'ef', 'g'];
+    assert.deepEqual([...batched(pieces, 4)], ['abcd', 'efg']);
+    assert.deepEqual([...batched([], 4)], []);
   });
 });

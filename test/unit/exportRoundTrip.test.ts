@@ -97,3 +97,39 @@ describe('export → import round trip', () => {
     assert.equal(applyEdits(before, []).text, before);
   });
 });
+
+describe('import of bad input', () => {
+  it('gives problems, never a throw, for garbage in every format', () => {
+    const garbage = ['', 'not json', '{"type":"AnnotationCollection"}', '[1, null, "x", {"type":"Annotation"}]', '{"__proto__": {"polluted": true}, "type": "Annotation", "body": {"type": "Claim"}}', '\u0000\u0001binary', '{"text": 5, "spans": {}}', '{"text":"abc","spans":[{"start":2,"end":1},{"start":0,"end":99},{"start":"0","end":1},{"start":0,"end":1,"label":"x"}]}'];
+    for (const text of garbage) {
+      const w = importW3c(text, 'w');
+      const s = importSpans(text, 's');
+      const b = importBratAnn(text, 'abc', 'a.txt', 'a.ann');
+      assert.deepEqual([w.claims, s.claims, b.claims], [[], [], []], JSON.stringify(text));
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    const spans = importSpans('{"text":"abc","spans":[{"start":2,"end":1},{"start":0,"end":99},{"start":0,"end":1,"label":"x"}]}', 's');
+    assert.deepEqual(spans.problems.map((p) => p.message), [
+      'start/end are not code-point offsets of a non-empty span in the text (3 code points)',
+      'start/end are not code-point offsets of a non-empty span in the text (3 code points)',
+      'missing actor, stance',
+    ]);
+    const brat = importBratAnn('T1\tpledge 0 2\tab\nT2\tbad\nT3\tx 1 9\tb\nR1\tRel Arg1:T1 Arg2:T1\n', 'abc', 'a.txt', 'a.ann');
+    assert.deepEqual(brat.problems.map((p) => p.message), [
+      'not a text-bound annotation ("T1<TAB>Type START END<TAB>text")',
+      'offsets 1–9 are outside the text (3 characters)',
+      'needs an actor=… note and a Stance attribute',
+    ]);
+  });
+
+  it('a claim whose article is not in the dataset, or whose ids are not codebook ids, is reported', async () => {
+    const target = await check(withoutSidecars(folderFiles(SAMPLES)));
+    const base: ImportedClaim = { origin: 'o', article: 'elsewhere/unknown.txt', id: undefined, actor: 'macron', commitment: 'security-guarantee', stance: 'pledge', condition: undefined, fields: [], speaker: undefined, annotator: undefined, note: undefined, quote: { exact: 'Paris' } };
+    const plan = planImport(target, [base, { ...base, origin: 'p', actor: 'Not An Id' }], { random: Math.random, addToCodebook: true });
+    assert.deepEqual(plan.skipped, [
+      { origin: 'p', message: "actor 'Not An Id' is not a codebook id (lower-kebab-case)" },
+      { origin: 'o', message: "no article of the dataset matches 'elsewhere/unknown.txt'" },
+    ]);
+    assert.deepEqual(plan.writes, []);
+  });
+});

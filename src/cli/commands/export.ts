@@ -28,7 +28,12 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   }
   const dir = await datasetDir(io.cwd, args.positionals[0]);
   const progress = new Progress(io.stderr);
-  const result = await checkDataset(new NodeHost(dir), { oneShot: true });
+  // The check is most of an export's time: its pauses between files say it is still going.
+  const pause = () => {
+    progress.tick(() => 'checking the dataset…');
+    return Promise.resolve();
+  };
+  const result = await checkDataset(new NodeHost(dir), { oneShot: true, pause });
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
     return 2;

@@ -1,26 +1,22 @@
 /** Progress on stderr for work that takes over a second: at most one line a second, none for quick runs. */
 export class Progress {
-  private readonly started = Date.now();
+  private readonly started: number;
   private last = 0;
-  private shown = false;
 
-  constructor(private readonly write: (text: string) => void) {}
+  /** `now` is injectable so a test can drive the clock. */
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.started = now();
+  }
 
   /** Says `text` when the work has run for over a second and the last line is a second old. */
   tick(text: () => string): void {
-    const now = Date.now();
+    const now = this.now();
     if (now - this.started < 1000 || now - this.last < 1000) return;
     this.last = now;
-    this.shown = true;
     this.write(`claimbook: ${text()}\n`);
-  }
-
-  get elapsedSeconds(): number {
-    return (Date.now() - this.started) / 1000;
-  }
-
-  get anyShown(): boolean {
-    return this.shown;
   }
 }
 
