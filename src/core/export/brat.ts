@@ -9,6 +9,7 @@ import type { Codebook } from '../model/codebook';
 import { plainValue, type ExportFile, type ExportOutput } from './output';
 import { exportArticles, type ExportClaim, type ExportCounts, type ExportOptions } from './record';
 import type { ImportedClaim, ImportProblem } from './importTypes';
+import { quoteAt } from './importValues';
 
 /** The `.txt` a dataset article becomes: `.txt` articles keep their path, others get `.txt` added (x.md → x.md.txt). */
 export function bratTextPath(article: string): string {
@@ -170,13 +171,7 @@ export function importBratAnn(ann: string, txt: string, article: string, origin:
       speaker: n.get('speaker'),
       annotator: n.get('annotator'),
       note: n.get('note'),
-      quote: {
-        exact: chars.slice(span.start, span.end).join(''),
-        prefix: chars.slice(Math.max(0, span.start - 32), span.start).join(''),
-        suffix: chars.slice(span.end, span.end + 32).join(''),
-        start: span.start,
-        end: span.end,
-      },
+      quote: quoteAt(chars, span.start, span.end),
     });
   }
   return { claims, problems };

@@ -8,7 +8,7 @@ import type { CheckResult } from '../dataset/check';
 import { entriesObject, type ExportOutput } from './output';
 import { exportArticles, type ExportCounts, type ExportOptions } from './record';
 import type { ImportedClaim, ImportProblem } from './importTypes';
-import { asFields, optionalString, requiredString } from './importValues';
+import { claimIds, optionalString, optionalValues, quoteAt } from './importValues';
 
 export function exportSpans(result: CheckResult, options: ExportOptions, counts: ExportCounts): ExportOutput {
   function* chunks(): Generator<string> {
@@ -63,25 +63,17 @@ export function importSpans(text: string, origin: string): { claims: ImportedCla
       if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > chars.length || (start as number) >= (end as number)) {
         return void problems.push({ origin: at, message: `start/end are not code-point offsets of a non-empty span in the text (${chars.length} code points)` });
       }
-      const ids = { actor: requiredString(s.actor), commitment: requiredString(s.label), stance: requiredString(s.stance) };
-      const missing = Object.entries(ids).filter(([, v]) => v === undefined).map(([k]) => (k === 'commitment' ? 'label' : k));
-      if (missing.length > 0) return void problems.push({ origin: at, message: `missing ${missing.join(', ')}` });
-      const a = start as number;
-      const b = end as number;
+      const ids = claimIds({ actor: s.actor, commitment: s.label, stance: s.stance }, { commitment: 'label' });
+      if (!ids.ok) return void problems.push({ origin: at, message: `missing ${ids.missing}` });
       claims.push({
         origin: at,
         article,
         text: r.text as string,
         id: optionalString(s.id),
-        actor: ids.actor as string,
-        commitment: ids.commitment as string,
-        stance: ids.stance as string,
-        condition: optionalString(s.condition),
-        fields: asFields(s.fields),
-        speaker: optionalString(s.speaker),
+        ...ids.ids,
+        ...optionalValues(s),
         annotator: optionalString(s.annotator),
-        note: optionalString(s.note),
-        quote: { exact: chars.slice(a, b).join(''), prefix: chars.slice(Math.max(0, a - 32), a).join(''), suffix: chars.slice(b, b + 32).join(''), start: a, end: b },
+        quote: quoteAt(chars, start as number, end as number),
       });
     });
   });

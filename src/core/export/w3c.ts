@@ -9,7 +9,7 @@ import type { CheckResult } from '../dataset/check';
 import { entriesObject, type ExportOutput } from './output';
 import { exportArticles, type ExportArticle, type ExportClaim, type ExportCounts, type ExportOptions } from './record';
 import type { ImportedClaim, ImportProblem } from './importTypes';
-import { asFields, optionalString, requiredString } from './importValues';
+import { claimIds, optionalString, optionalValues, requiredString } from './importValues';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our IRIs: stable, machine-independent names of the dataset's articles and claims. */
@@ -159,9 +159,8 @@ export function importW3c(text: string, origin: string): { claims: ImportedClaim
     const tps = selectors.find((s) => s.type === 'TextPositionSelector');
     const exact = requiredString(tqs?.exact);
     if (source === undefined || exact === undefined) return void problems.push({ origin: where, message: 'the target needs a source and a TextQuoteSelector' });
-    const ids = { actor: requiredString(body.actor), commitment: requiredString(body.commitment), stance: requiredString(body.stance) };
-    const missing = Object.entries(ids).filter(([, v]) => v === undefined).map(([k]) => k);
-    if (missing.length > 0) return void problems.push({ origin: where, message: `the Claim body lacks ${missing.join(', ')}` });
+    const ids = claimIds({ actor: body.actor, commitment: body.commitment, stance: body.stance });
+    if (!ids.ok) return void problems.push({ origin: where, message: `the Claim body lacks ${ids.missing}` });
     const creator = a.creator;
     const annotator = typeof creator === 'object' && creator !== null ? optionalString((creator as Record<string, unknown>).name) : undefined;
     const position = tps && Number.isInteger(tps.start) && Number.isInteger(tps.end) ? { start: tps.start as number, end: tps.end as number } : {};
@@ -169,14 +168,9 @@ export function importW3c(text: string, origin: string): { claims: ImportedClaim
       origin: where,
       article: articleOfSource(source),
       id: optionalString(body.claimId) || undefined,
-      actor: ids.actor as string,
-      commitment: ids.commitment as string,
-      stance: ids.stance as string,
-      condition: optionalString(body.condition),
-      fields: asFields(body.fields),
-      speaker: optionalString(body.speaker),
+      ...ids.ids,
+      ...optionalValues(body),
       annotator,
-      note: optionalString(body.note),
       quote: { exact, prefix: optionalString(tqs?.prefix), suffix: optionalString(tqs?.suffix), ...position },
       labels: { actor: optionalString(body.actorName), commitment: optionalString(body.commitmentLabel), stance: optionalString(body.stanceLabel) },
     });
