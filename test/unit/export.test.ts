@@ -221,7 +221,7 @@ describe('export formats', () => {
 
     it('brat: annotation.conf nests commitments under their parents and lists the stances', () => {
       const conf = annotationConf(undefined, ['x-type'], ['pledge']);
-      assert.match(conf, /\[entities\]\nx-type\n\[relations\]\n\[events\]\n\[attributes\]\nStance\tArg:<ENTITY>, Value:pledge\n$/);
+      assert.match(conf, /\[entities\]\nx-type\n\[relations\]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\[events\]\n\[attributes\]\nStance\tArg:<ENTITY>, Value:pledge\n$/);
     });
 
     it('w3c: an empty export is a valid collection without pages', async () => {

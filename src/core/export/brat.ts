@@ -90,7 +90,8 @@ export function annotationConf(codebook: Codebook | undefined, extraTypes: Itera
   for (const id of commitments.map((c) => c.id).sort()) if (!seen.has(id)) lines.push(id);
   for (const id of [...new Set(extraTypes)].sort()) if (!ids.has(id)) lines.push(id);
   const stances = [...new Set([...(codebook ? [...codebook.stances.keys()] : []), ...extraStances])];
-  lines.push('[relations]', '[events]', '[attributes]');
+  // Claims overlap and nest freely (two stances on one quote): say so, whatever brat's default.
+  lines.push('[relations]', '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '[events]', '[attributes]');
   if (stances.length > 0) lines.push(`Stance\tArg:<ENTITY>, Value:${stances.join('|')}`);
   return `${lines.join('\n')}\n`;
 }
