@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { checkDataset, EXPORT_FORMATS, exportDataset, newCounts, parseExportFilter, type ExportFilter, type ExportFormat } from '../../core';
+import { checkDataset, EXPORT_FORMATS, exportDataset, exportSeverities, newCounts, parseExportFilter, type ExportFilter, type ExportFormat } from '../../core';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
 import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
@@ -33,7 +33,7 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
     progress.tick(() => 'checking the dataset…');
     return Promise.resolve();
   };
-  const result = await checkDataset(new NodeHost(dir), { oneShot: true, pause });
+  const result = await checkDataset(new NodeHost(dir), { oneShot: true, pause, severities: exportSeverities() });
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
     return 2;

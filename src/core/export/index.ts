@@ -37,7 +37,7 @@ export function exportDataset(result: CheckResult, format: ExportFormat, options
   }
 }
 
-export { exportArticles, newCounts, fieldNames, type ExportArticle, type ExportClaim, type ExportCounts, type ExportOptions } from './record';
+export { exportArticles, exportSeverities, newCounts, fieldNames, type ExportArticle, type ExportClaim, type ExportCounts, type ExportOptions } from './record';
 export { parseExportFilter, matchesExportFilter, EXPORT_FILTER_KEYS, type ExportFilter } from './filter';
 export type { ExportOutput, ExportFile } from './output';
 export { csvField, csvRow } from './csv';

@@ -4,7 +4,8 @@
  * lazily, one sidecar at a time, so a writer can stream them out without a second copy of the
  * dataset in memory.
  */
-import type { CheckResult } from '../dataset/check';
+import type { CheckResult, SeverityOverrides } from '../dataset/check';
+import { RULES } from '../rules';
 import type { ClaimAnchorStatus } from '../rules/rule';
 import { commitmentLineage, type Codebook } from '../model/codebook';
 import type { TextIndex } from '../text/textIndex';
@@ -56,6 +57,15 @@ export interface ExportCounts {
   invalid: number;
   /** Claims left out by the filter. */
   filtered: number;
+}
+
+/**
+ * The check an export needs: only error findings decide what is left out, so rules that never
+ * report errors (untagged mentions scanning every article, contradictions, article hashes) are
+ * switched off.
+ */
+export function exportSeverities(): SeverityOverrides {
+  return Object.fromEntries(RULES.filter((r) => r.defaultSeverity !== 'error').map((r) => [r.id, 'off'])) as SeverityOverrides;
 }
 
 export function newCounts(): ExportCounts {

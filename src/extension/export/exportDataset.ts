@@ -6,7 +6,7 @@
  * questions, for tests and other extensions.
  */
 import * as vscode from 'vscode';
-import { checkDataset, EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportDataset, newCounts, type ExportFormat } from '../../core';
+import { checkDataset, EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportDataset, exportSeverities, newCounts, type ExportFormat } from '../../core';
 import { VscodeHost } from '../vscodeHost';
 import { refused, type Outcome, type TaggingServices } from '../tagging/services';
 
@@ -50,7 +50,7 @@ export async function exportDatasetCommand(s: TaggingServices, formatArg?: unkno
   const chosenFormat = format;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Claimbook: exporting to ${info.label}`, cancellable: true }, async (progress, token) => {
     progress.report({ message: 'checking the dataset…' });
-    const result = await checkDataset(new VscodeHost(root), { oneShot: true });
+    const result = await checkDataset(new VscodeHost(root), { oneShot: true, severities: exportSeverities() });
     if (result.fatal) return refused(result.fatal);
     const counts = newCounts();
     const total = Math.max(1, result.sidecars.length);
