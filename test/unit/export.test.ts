@@ -8,7 +8,9 @@ import { annotationConf, csvField, EXPORT_FORMATS, parseExportFilter, validateW3
 import { newSidecarText } from '../../src/core/edit';
 import { makeQuote, TextIndex } from '../../src/core';
 import { check, exported, folderFiles, GENERATED_CODEBOOK, SAMPLES } from './support/exportData';
-import { fixtureFiles } from './support/fixtures';
+import { fixtureFiles, fixtureNames } from './support/fixtures';
+import { MemoryHost } from './support/memoryHost';
+import { checkDataset, exportSeverities } from '../../src/core';
 import { assertGolden } from './support/golden';
 
 const GOLDEN_NAME: Record<Exclude<ExportFormat, 'brat'>, string> = { jsonl: 'samples.jsonl', csv: 'samples.csv', w3c: 'samples.w3c.jsonld', spans: 'samples.spans.jsonl' };
@@ -183,6 +185,22 @@ describe('export formats', () => {
         assert.ok(!plain.text.includes(`"id":"${id}"`));
       });
     }
+
+    it('a claim with only warnings (drifted anchor) is exported, at its anchored span', async () => {
+      const files = new Map([...fixtureFiles('anchor-drifted')].map(([p, b]) => [p, Buffer.from(b).toString('utf8')]));
+      const out = exported(await check(files), 'jsonl');
+      const anchors = out.text.trimEnd().split('\n').map((l) => (JSON.parse(l) as Loose).anchor as string);
+      assert.ok(anchors.includes('drifted'), anchors.join(', '));
+    });
+
+    it('the export check (only rules that can report errors) leaves out exactly what a full check would, on every fixture', async () => {
+      for (const name of fixtureNames()) {
+        const files = fixtureFiles(name);
+        const full = await checkDataset(new MemoryHost(new Map(files)), { oneShot: true });
+        const lean = await checkDataset(new MemoryHost(new Map(files)), { oneShot: true, severities: exportSeverities() });
+        for (const format of ['jsonl', 'w3c'] as const) assert.equal(exported(lean, format).text, exported(full, format).text, `${name} ${format}`);
+      }
+    });
 
     it('--filter keeps matching claims; a commitment matches its narrower ones; a dimension named twice is either', async () => {
       const result = await check(folderFiles(SAMPLES));
