@@ -37,6 +37,14 @@ describe('claimbook export / import CLI', () => {
     assert.equal(out.code, 0, out.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'claims.csv'), 'utf8'), fs.readFileSync(path.join(GOLDEN, 'export/samples.csv'), 'utf8'));
     assert.deepEqual(fs.readdirSync(dir), ['claims.csv']);
+    assert.equal((await cli(['export', SAMPLES, '-f', 'spans', '-o', 'new/folder/spans.jsonl'], dir)).code, 0, 'missing folders are made');
+    assert.ok(fs.existsSync(path.join(dir, 'new/folder/spans.jsonl')));
+    const folder = await cli(['export', SAMPLES, '-f', 'jsonl', '-o', dir], '/');
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /is a folder; -o takes a file for --format jsonl/);
+    const noCodebook = await cli(['export', dir, '-f', 'jsonl'], '/');
+    assert.equal(noCodebook.code, 2);
+    assert.match(noCodebook.stderr, /no claimbook\.yaml found/);
     assert.match(out.stderr, /exported 75 claims from 5 articles to .*claims\.csv/);
   });
 

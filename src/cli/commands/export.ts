@@ -52,6 +52,7 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
     else {
       const stat = await fs.stat(target).catch(() => undefined);
       if (stat?.isDirectory()) throw new UsageError(`${target} is a folder; -o takes a file for --format ${format}`);
+      await fs.mkdir(path.dirname(target), { recursive: true });
       await writeFileAtomic(target, pieces);
     }
   } else {

@@ -44,9 +44,9 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'export',
     usage: 'claimbook export [DIR] --format jsonl|csv|w3c|brat|spans [-o FILE|DIR] [--filter actor=…,commitment=…,stance=…] [--include-invalid]',
-    help: `export    writes the claims for other tools: jsonl (pandas, jq), csv (Excel, R), w3c (Web
-                  Annotation JSON-LD), brat (a folder: .txt/.ann per article, annotation.conf),
-                  spans (spaCy/Prodigy/doccano). Offsets are code points of the LF-normalised text.
+    help: `export    writes the claims for other tools; offsets are code points of the LF-normalised text.
+  --format        jsonl (pandas, jq), csv (Excel, R), w3c (Web Annotation JSON-LD), brat (a
+                  folder: .txt/.ann per article and annotation.conf), spans (spaCy, Prodigy, doccano)
   -o              the file (default: stdout) or, for brat, the folder to write
   --filter        only claims matching key=value pairs (actor, commitment, stance, annotator,
                   article); a commitment also matches its narrower ones
@@ -57,8 +57,9 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'import',
     usage: 'claimbook import --from w3c|brat|spans SRC [DIR] [--add-to-codebook]',
-    help: `import    adds claims from a w3c or spans file, or a brat folder, to the sidecars (never
-                  overwriting a claim); exit 1 when some could not be placed (each is listed).
+    help: `import    adds claims from another tool to the sidecars, never overwriting one; exit 1 when some
+          could not be placed (each is listed with why).
+  --from          w3c (a file), spans (a file) or brat (a folder of .txt and .ann files)
   --add-to-codebook  add actors, commitments and stances the codebook lacks, instead of skipping`,
     flags: { withValue: ['from'], boolean: ['add-to-codebook'] },
     run: (args, io) => runImport(args, io),
