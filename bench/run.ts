@@ -26,12 +26,13 @@ import { Random } from './random';
 import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
 import { agreementBench } from './agreement';
+import { exportSection } from './export';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
-const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree']);
+const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export']);
 
 interface Args {
   sizes: string[];
@@ -380,6 +381,7 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'bundle': await bundle(r); break;
     case 'hostile': await hostile(runs, r); break;
     case 'agree': await agreementBench(name, g!, runs, r, log); break;
+    case 'export': await exportSection(name, g!, runs, r, log); break;
   }
   return r;
 }

@@ -52,5 +52,6 @@ function shortName(arg: string): string {
   if (arg === '-h') return 'help';
   if (arg === '-v') return 'version';
   if (arg === '-f') return 'format';
+  if (arg === '-o') return 'output';
   throw new UsageError(`unknown option ${arg}`);
 }

@@ -61,8 +61,11 @@ export class NodeHost implements Host {
   }
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Writes through a temporary file and a rename, so a crash never leaves half a file. `text` may
+ * come in pieces (an export streams its output without holding it whole).
+ */
+export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, text, 'utf8');

@@ -21,3 +21,4 @@ export { trimChange } from './text/trimChange';
 export { sha256Hex } from './text/sha256';
 export * from './anchor';
 export * from './agreement';
+export * from './export';

@@ -31,6 +31,7 @@ export const COMMANDS = {
   addActor: 'claimbook.addActor',
   addAlias: 'claimbook.addAlias',
   newDataset: 'claimbook.newDataset',
+  exportDataset: 'claimbook.exportDataset',
 } as const;
 
 /** The tagging commands, all in the palette (their `when` clauses narrow them to articles and sidecars). */
@@ -45,6 +46,7 @@ const TAGGING_PALETTE = [
   COMMANDS.addActor,
   COMMANDS.addAlias,
   COMMANDS.newDataset,
+  COMMANDS.exportDataset,
 ] as const;
 
 /** Commands shown in the palette (openClaim is for hover links only). */

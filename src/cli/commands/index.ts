@@ -6,6 +6,8 @@ import type { FlagSpec, ParsedArgs } from '../args';
 import type { Io } from '../io';
 import { runAgree } from './agree';
 import { runCheck } from './check';
+import { runExport } from './export';
+import { runImport } from './import';
 import { runStats } from './stats';
 
 export interface Command {
@@ -55,5 +57,28 @@ export const COMMANDS: readonly Command[] = [
   --min-alpha     exit 1 when overall alpha_u is below X (or undefined)`,
     flags: { withValue: ['format', 'rev', 'label', 'report', 'min-alpha'], boolean: ['by-annotator'], repeatable: ['rev'] },
     run: (args, io) => runAgree(args, io),
+  },
+  {
+    name: 'export',
+    usage: 'claimbook export [DIR] --format jsonl|csv|w3c|brat|spans [-o FILE|DIR] [--filter actor=…,commitment=…,stance=…] [--include-invalid]',
+    help: `export    writes the claims for other tools; offsets are code points of the LF-normalised text.
+  --format        jsonl (pandas, jq), csv (Excel, R), w3c (Web Annotation JSON-LD), brat (a
+                  folder: .txt/.ann per article and annotation.conf), spans (spaCy, Prodigy, doccano)
+  -o              the file (default: stdout) or, for brat, the folder to write
+  --filter        only claims matching key=value pairs (actor, commitment, stance, annotator,
+                  article); a commitment also matches its narrower ones
+  --include-invalid  also claims with errors (orphaned anchors, unknown ids), else counted`,
+    flags: { withValue: ['format', 'output', 'filter'], boolean: ['include-invalid'] },
+    run: (args, io) => runExport(args, io),
+  },
+  {
+    name: 'import',
+    usage: 'claimbook import --from w3c|brat|spans SRC [DIR] [--add-to-codebook]',
+    help: `import    adds claims from another tool to the sidecars, never overwriting one; exit 1 when some
+          could not be placed (each is listed with why).
+  --from          w3c (a file), spans (a file) or brat (a folder of .txt and .ann files)
+  --add-to-codebook  add actors, commitments and stances the codebook lacks, instead of skipping`,
+    flags: { withValue: ['from'], boolean: ['add-to-codebook'] },
+    run: (args, io) => runImport(args, io),
   },
 ];

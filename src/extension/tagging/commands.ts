@@ -4,6 +4,7 @@ import { addActorFromSelection, addAliasToActor } from './actorCommands';
 import { changeStanceAtCursor, deleteClaimAtCursor, editClaimAtCursor } from './claimCommands';
 import { goToClaim, toggleArticleSidecar } from './navigate';
 import { newDataset } from './newDataset';
+import { exportDatasetCommand } from '../export/exportDataset';
 import type { TaggingServices } from './services';
 import { tagSelection } from './tagSelection';
 
@@ -20,5 +21,6 @@ export function taggingCommands(s: TaggingServices): Record<string, (...args: un
     [COMMANDS.addActor]: () => addActorFromSelection(s),
     [COMMANDS.addAlias]: () => addAliasToActor(s),
     [COMMANDS.newDataset]: (folder) => newDataset(s, folder),
+    [COMMANDS.exportDataset]: (format, target) => exportDatasetCommand(s, format, target),
   };
 }
