@@ -25,9 +25,10 @@ import { attacks } from './hostile';
 import { Random } from './random';
 import { collect, median, p95, round, timeRuns } from './stats';
 import { writeReport } from './report';
+import { webBuild } from './web';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -356,6 +357,7 @@ async function main(): Promise<void> {
   if (has('activation')) await activation(args.runs, r);
   if (has('bundle')) await bundle(r);
   if (has('hostile')) await hostile(args.runs, r);
+  if (has('web')) await webBuild(ROOT, args.runs, r, log);
   save();
   log(`wrote ${path.relative(ROOT, args.out)}`);
   // BENCHMARKS.md describes bench/results.json; a run written elsewhere (--out, --baseline) leaves it.
