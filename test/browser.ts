@@ -69,6 +69,30 @@ function unpack(binDir: string, name: string, destination: string): void {
   if (result.status !== 0) throw new Error(`could not unpack ${name}: ${result.stderr || result.error?.message || ''}`);
 }
 
+/**
+ * Base libraries every Linux has (glibc's and libgcc_s). The unpacked browser may take only
+ * these from the system: anything else would be a package the fresh machine lacks.
+ */
+const BASE_LIBRARY = /^(linux-vdso|ld-linux[-\w]*|libc|libm|libdl|libpthread|librt|libgcc_s)\.so/;
+
+/** Libraries `ldd` resolves outside the unpacked folder; throws on one that is not a base library or is missing. */
+function systemLibraries(launch: BrowserLaunch): string[] {
+  const ldd = spawnSync('ldd', [launch.executablePath], { env: launch.env, encoding: 'utf8' });
+  if (ldd.status !== 0) throw new Error(`ldd ${launch.executablePath} failed: ${ldd.stderr || ldd.error?.message || ''}`);
+  const own = path.dirname(launch.executablePath);
+  const system: string[] = [];
+  for (const line of ldd.stdout.split('\n')) {
+    const match = /^\s*(\S+)(?:\s+=>\s+(\S+))?/.exec(line);
+    if (!match?.[1]) continue;
+    const [, name, resolved] = match;
+    if (resolved === 'not') throw new Error(`the unpacked Chromium needs ${name}, which this machine lacks`);
+    if (resolved?.startsWith(own)) continue;
+    if (!BASE_LIBRARY.test(path.basename(name))) throw new Error(`the unpacked Chromium takes ${name} from the system (${resolved ?? '?'}): a fresh machine may lack it`);
+    system.push(name);
+  }
+  return system;
+}
+
 /** Installs and unpacks the npm Chromium into `dir` unless it is there and verified. */
 export function installBrowser(dir: string, log: Log, runNpm: (cwd: string, args: string[]) => Promise<void>): Promise<void> {
   if (browserReady(dir)) return Promise.resolve();
@@ -105,6 +129,8 @@ export function installBrowser(dir: string, log: Log, runNpm: (cwd: string, args
     if (probe.status !== 0 || !/Chromium \d+/.test(version)) {
       throw new Error(`the unpacked Chromium does not run (${files.binary}): ${probe.stderr || probe.error?.message || version}`);
     }
+    const system = systemLibraries(launch);
+    log(`libraries the unpacked Chromium takes from the system: ${system.join(', ')}`);
     fs.writeFileSync(path.join(dir, MARKER), `${JSON.stringify({ chromium: version, installedAt: new Date().toISOString() }, null, 2)}\n`);
     log(`${version} ready`);
   })();
