@@ -28,7 +28,7 @@ export interface SuiteTarget {
   /** The suite's entry (`run()`). */
   testsPath: string;
   /** Before the workbench opens: e.g. install a .vsix into the server's extensions folder. */
-  prepare?: (context: { install: VsCodeInstall; extensionsDir: string; env: Record<string, string> }) => Promise<void>;
+  prepare?: (context: { install: VsCodeInstall; extensionsDir: string; workspace: string; env: Record<string, string> }) => Promise<void>;
 }
 
 const developmentTarget: SuiteTarget = { developmentPath: repoRoot, testsPath: extensionTestsPath };
@@ -130,7 +130,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
   try {
     say(`workspace copy: ${workspace}`);
     const extensionsDir = path.join(tmp, 'extensions');
-    await target.prepare?.({ install, extensionsDir, env });
+    await target.prepare?.({ install, extensionsDir, workspace, env });
     const serverReady = startVsCodeServer(install, {
       dataDir: path.join(tmp, 'server-data'),
       extensionsDir,
