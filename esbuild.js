@@ -1,4 +1,5 @@
 // Bundles the extension (vscode stays external: the editor provides it) and the CLI.
+const path = require('node:path');
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -17,10 +18,34 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The web build (vscode.dev, github.dev, VS Code's web worker extension host) may use no
+// Node module: the three the extension imports go to src/extension/web/shims.ts, any other
+// `node:*` or Node built-in fails the build instead of failing in the browser.
+const WEB_SHIMS = new Set(['node:crypto', 'node:child_process', 'node:os']);
+const webNodeModules = {
+  name: 'claimbook-web-node-modules',
+  setup(build) {
+    const shims = path.resolve(__dirname, 'src/extension/web/shims.ts');
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      WEB_SHIMS.has(args.path) ? { path: shims } : { errors: [{ text: `${args.path} (imported by ${args.importer}) cannot run in the web build` }] },
+    );
+  },
+};
+
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  external: ['vscode'],
+  plugins: [webNodeModules],
+};
+
 async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
+    esbuild.context({ ...web, entryPoints: ['src/extension/web/extension.ts'], outfile: `${outdir}/web/extension.js` }),
     // The CLI's second core (src/cli/splitCheck.ts) loads this beside cli.js.
     esbuild.context({ ...common, entryPoints: ['src/cli/checkWorker.ts'], outfile: `${outdir}/checkWorker.js` }),
   ]);

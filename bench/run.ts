@@ -27,9 +27,10 @@ import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
 import { agreementBench } from './agreement';
 import { exportSection } from './export';
+import { webBuild } from './web';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
 const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export']);
@@ -382,6 +383,7 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'hostile': await hostile(runs, r); break;
     case 'agree': await agreementBench(name, g!, runs, r, log); break;
     case 'export': await exportSection(name, g!, runs, r, log); break;
+    case 'web': await webBuild(ROOT, runs, r, log); break;
   }
   return r;
 }

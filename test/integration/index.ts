@@ -45,23 +45,28 @@ function tagReporterOutput(tag: string | undefined): () => void {
   };
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
+
+/** Runs every `*.test.js` under `dir` (other suites, e.g. the installed-.vsix one, reuse this). */
+export async function runTestsIn(dir: string): Promise<void> {
   const untag = tagReporterOutput(process.env.CLAIMBOOK_TEST_LOG_TAG);
   try {
-    await runMocha();
+    await runMocha(dir);
   } finally {
     untag();
   }
 }
 
-async function runMocha(): Promise<void> {
+async function runMocha(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.CLAIMBOOK_TEST_GREP;
   if (grep) mocha.grep(grep);
   const results: SuiteResults = { passed: 0, failed: 0, total: 0, pending: 0, failures: [] };
   try {
     await tidyWindow();
-    for (const file of testFiles(__dirname)) mocha.addFile(file);
+    for (const file of testFiles(dir)) mocha.addFile(file);
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', () => results.passed++);

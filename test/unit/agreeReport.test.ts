@@ -1,6 +1,7 @@
 /**
  * `claimbook agree --report FILE.html` opened in the headless Chromium the integration tests use
- * (/usr/bin/chromium through playwright-core): the page loads with no request beyond its own
+ * (test/browser.ts: the npm Chromium, or CLAIMBOOK_CHROMIUM; `npm test` provisions it before the
+ * unit tests): the page loads with no request beyond its own
  * file, draws the chart and the strips, and every number it shows is the JSON report's.
  */
 import * as assert from 'node:assert/strict';
@@ -10,7 +11,8 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { run } from '../../src/cli/run';
 import type { AgreementReport } from '../../src/core';
-import { CHROMIUM } from '../provision';
+import { browserLaunch } from '../browser';
+import { paths } from '../provision';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
 const EU = 'articles/2026-01-06-eu-ready-to-commit-to-binding-guarantees';
@@ -39,7 +41,8 @@ describe('claimbook agree --report (headless Chromium)', function () {
     const code = await run(['agree', 'alice', 'bob', '--format', 'json', '--report', html], { cwd: tmp, stdout: (t) => (stdout += t), stderr: () => {} });
     assert.equal(code, 0);
     report = JSON.parse(stdout) as AgreementReport;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const launch = browserLaunch(paths().browserDir);
+    browser = await chromium.launch({ executablePath: launch.executablePath, env: launch.env, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   });
   after(async () => {
     await browser?.close();
