@@ -20,3 +20,5 @@ export { LineMap } from './text/lineMap';
 export { trimChange } from './text/trimChange';
 export { sha256Hex } from './text/sha256';
 export * from './anchor';
+export { formatSidecar, type FormatResult } from './format';
+export { mergeDatasetFile, mergeKind, type MergeInput, type MergeOutcome } from './merge';

@@ -6,6 +6,9 @@ import type { FlagSpec, ParsedArgs } from '../args';
 import type { Io } from '../io';
 import { runCheck } from './check';
 import { runStats } from './stats';
+import { runFmt } from './fmt';
+import { runMergeDriver } from './mergeDriver';
+import { runGitSetup } from './gitSetup';
 
 export interface Command {
   name: string;
@@ -38,5 +41,34 @@ export const COMMANDS: readonly Command[] = [
     help: 'stats     counts claims by stance, actor, commitment and article.',
     flags: { withValue: ['format'], boolean: [] },
     run: (args, io) => runStats(args, io),
+  },
+  {
+    name: 'fmt',
+    usage: 'claimbook fmt [DIR] [--check]',
+    help: `fmt       rewrites every sidecar in canonical form (key order, claims sorted by start,
+                  one block per claim, consistent quoting), keeping comments; files that do
+                  not parse or hold conflict markers are left alone and reported (exit 1)
+  --check         write nothing: list the files that would change and exit 1 if any would`,
+    flags: { withValue: [], boolean: ['check'] },
+    run: (args, io) => runFmt(args, io),
+  },
+  {
+    name: 'merge-driver',
+    usage: 'claimbook merge-driver BASE OURS THEIRS PATH',
+    help: `merge-driver  git merge driver (%O %A %B %P) merging sidecars (claims by id) and the
+                  codebook (entries by id) entry by entry; writes OURS, exit 1 on conflicts;
+                  anything it cannot read goes to git merge-file`,
+    flags: { withValue: [], boolean: [] },
+    run: (args, io) => runMergeDriver(args, io),
+  },
+  {
+    name: 'git-setup',
+    usage: 'claimbook git-setup [DIR] [--hooks]',
+    help: `git-setup registers the merge driver for DIR's repository (.gitattributes and the
+                  repository's git config); idempotent
+  --hooks         also add a pre-commit hook running fmt --check and check (never
+                  replaces an existing hook)`,
+    flags: { withValue: [], boolean: ['hooks'] },
+    run: (args, io) => runGitSetup(args, io),
   },
 ];
