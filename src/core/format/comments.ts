@@ -22,6 +22,9 @@ export interface CommentNode {
 
 /** Joins two comment texts, dropping empty ones (a merge or a re-parse may bring both). */
 export function joinComment(a: string | undefined, b: string | undefined): string | undefined {
+  // Blank lines around a comment are spacing, not content (the canonical form sets spacing).
+  a = a?.replace(/^\n+|\n+$/g, '');
+  b = b?.replace(/^\n+|\n+$/g, '');
   if (a === undefined || a === '') return b === '' ? undefined : b;
   if (b === undefined || b === '' || a === b) return a;
   return `${a}\n${b}`;

@@ -106,6 +106,8 @@ function mergeClaim(b: ClaimUnit | undefined, o: ClaimUnit | undefined, t: Claim
   const one = (u: Unit | undefined): Merged | undefined => (u ? { ours: u, theirs: u, conflicted: false } : undefined);
   if (sameUnit(o, b)) return one(t);
   if (sameUnit(t, b) || sameUnit(o, t)) return one(o);
+  // Deleted on one side: a change of comments alone on the other does not keep it.
+  if (b && ((!o && t && sameValue(t.value, b.value)) || (!t && o && sameValue(o.value, b.value)))) return undefined;
   // Deleted on one side, changed on the other: the whole claim is the conflict.
   if (!o || !t) return { ours: o, theirs: t, conflicted: true };
   const comments = mergeComments(b?.comments, o.comments, t.comments);
