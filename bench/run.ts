@@ -25,9 +25,10 @@ import { attacks } from './hostile';
 import { Random } from './random';
 import { collect, median, p95, round, timeRuns } from './stats';
 import { writeReport } from './report';
+import { fmtSection, mergeSection } from './merge';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'fmt', 'merge'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -349,9 +350,11 @@ async function main(): Promise<void> {
     if (has('peer')) await peer(name, g, args.runs, r);
     if (has('rss')) rss(name, g, r);
     if (has('sidecar')) await sidecarChange(name, g, r);
+    if (has('fmt')) await fmtSection(name, g, args.runs, r, log);
     save();
   }
   if (has('keystrokes')) await typing(ensureDataset(SPECS.big!, log), r);
+  if (has('merge')) await mergeSection(ensureDataset(SPECS.big!, log), args.runs, r, log);
   save();
   if (has('activation')) await activation(args.runs, r);
   if (has('bundle')) await bundle(r);

@@ -82,7 +82,7 @@ claims: # claims inline
     fields: { a: 1, b: x y }
     quote:
       exact: "q"
-      start: 0012
+      start: 12
       end: 14
 `,
     );

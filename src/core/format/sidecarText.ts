@@ -9,6 +9,7 @@
 import { fastValue } from '../dataset/fastYaml';
 import { isRecord, asArray } from '../model/plain';
 import { checkGuards } from '../yaml/guards';
+import { readSubset } from '../yaml/subsetReader';
 import { parseYaml, type YamlProblem } from '../yaml/parse';
 import { child, documentComments, joinComment, type CommentNode } from './comments';
 import type { Unit } from './render';
@@ -26,20 +27,26 @@ export interface SidecarUnits {
 
 export type ReadSidecar = { ok: true; units: SidecarUnits } | { ok: false; problems: YamlProblem[] };
 
-/** Numbers the renderer would not write back as they are written (`0123`, `1.50`, `1e3`, `+1`). */
-const ODD_NUMBER = /(?:^|[:,[{-])[ \t]*(?:\+|-?0[0-9xXoO]|-?[0-9]*\.[0-9]|-?[0-9]+[eE]|-?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/m;
 /** Keys whose values are strings: a number there (`id: 0123`) takes the Document, which keeps its source. */
 const STRING_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'note', 'article', 'text-sha256'];
 
-/** Reads a text alone (a block, the header or the whole file). */
-export function readUnit(text: string): { ok: true; unit: Unit } | { ok: false; problems: YamlProblem[] } {
-  if (!text.includes('#') && !ODD_NUMBER.test(text)) {
-    const fast = fastValue(text);
+/**
+ * Reads a text alone (a block, the header or the whole file). A claim block is a sequence at
+ * the top, which the subset reader declines: under a key it is a mapping it reads.
+ */
+export function readUnit(text: string, block = false): { ok: true; unit: Unit } | { ok: false; problems: YamlProblem[] } {
+  if (!text.includes('#')) {
+    const fast = block ? wrapped(text) : fastValue(text);
     if (fast && !numberAtStringKey(fast.value)) return { ok: true, unit: { value: fast.value, comments: undefined } };
   }
   const parsed = parseYaml(text);
   if (parsed.problems.length > 0 || !parsed.doc) return { ok: false, problems: parsed.problems };
   return { ok: true, unit: { value: parsed.value, comments: documentComments(parsed.doc) } };
+}
+
+function wrapped(block: string): { value: unknown } | undefined {
+  const read = readSubset(`b:\n${block}`);
+  return read && isRecord(read.value) ? { value: read.value['b'] } : fastValue(block);
 }
 
 function numberAtStringKey(value: unknown): boolean {
@@ -102,7 +109,7 @@ function readBlocks(text: string, blocks: { headerEnd: number; starts: number[] 
   const claims: ClaimUnit[] = [];
   for (let i = 0; i < blocks.starts.length; i++) {
     const blockText = text.slice(blocks.starts[i], blocks.starts[i + 1] ?? text.length);
-    const read = readUnit(blockText);
+    const read = readUnit(blockText, true);
     if (!read.ok || !Array.isArray(read.unit.value) || read.unit.value.length !== 1) return undefined;
     claims.push({ value: read.unit.value[0], comments: itemComments(read.unit.comments, 0, true), text: blockText });
   }
