@@ -105,8 +105,8 @@ claims: # claims inline
     assert.ok(!binary.ok);
   });
 
-  it('is idempotent and keeps the values of random sidecars written in random styles (600 seeds)', () => {
-    for (let seed = 1; seed <= 600; seed++) {
+  it('is idempotent and keeps the values of random sidecars written in random styles (400 seeds)', () => {
+    for (let seed = 1; seed <= 400; seed++) {
       const rand = random(seed);
       const text = randomSidecar(rand).text;
       const once = format(text);

@@ -46,8 +46,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'fmt',
     usage: 'claimbook fmt [DIR] [--check]',
     help: `fmt       rewrites every sidecar in canonical form (key order, claims sorted by start,
-                  one block per claim, consistent quoting), keeping comments; files that do
-                  not parse or hold conflict markers are left alone and reported (exit 1)
+          one block per claim, consistent quoting), keeping comments; files that do not
+          parse or hold conflict markers are left alone and reported (exit 1)
   --check         write nothing: list the files that would change and exit 1 if any would`,
     flags: { withValue: [], boolean: ['check'] },
     run: (args, io) => runFmt(args, io),
@@ -55,9 +55,10 @@ export const COMMANDS: readonly Command[] = [
   {
     name: 'merge-driver',
     usage: 'claimbook merge-driver BASE OURS THEIRS PATH',
-    help: `merge-driver  git merge driver (%O %A %B %P) merging sidecars (claims by id) and the
-                  codebook (entries by id) entry by entry; writes OURS, exit 1 on conflicts;
-                  anything it cannot read goes to git merge-file`,
+    help: `merge-driver
+          git's merge driver (%O %A %B %P): merges sidecars (claims by id) and the codebook
+          (entries by id) entry by entry into OURS; exit 1 when conflicts are marked;
+          anything it cannot read goes to git merge-file`,
     flags: { withValue: [], boolean: [] },
     run: (args, io) => runMergeDriver(args, io),
   },
@@ -65,7 +66,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'git-setup',
     usage: 'claimbook git-setup [DIR] [--hooks]',
     help: `git-setup registers the merge driver for DIR's repository (.gitattributes and the
-                  repository's git config); idempotent
+          repository's git config); running it again changes nothing
   --hooks         also add a pre-commit hook running fmt --check and check (never
                   replaces an existing hook)`,
     flags: { withValue: [], boolean: ['hooks'] },
