@@ -103,6 +103,10 @@ claims: # claims inline
     assert.ok(!conflicted.ok && conflicted.problems.every((p) => p.rule === 'merge-conflict') && conflicted.problems.length === 3);
     const binary = formatSidecar('article: a\0.txt\n');
     assert.ok(!binary.ok);
+    // Shapes no sidecar has are refused rather than rewritten without their content.
+    assert.ok(!formatSidecar('- a\n- b\n').ok);
+    assert.ok(!formatSidecar('article: a.txt\nclaims: { a: 1 }\n').ok);
+    assert.deepEqual(formatSidecar(''), { ok: true, text: '', changed: false });
   });
 
   it('is idempotent and keeps the values of random sidecars written in random styles (400 seeds)', () => {

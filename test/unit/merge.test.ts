@@ -150,6 +150,13 @@ describe('merge: the codebook', () => {
     assert.ok(!r.text.includes('pledge: { label'), 'the deleted stance stays deleted');
   });
 
+  it('inserts their new entry before an entry they changed (edits at one place in order)', () => {
+    const theirs = edit('  france:\n    name: France\n', '  merz:\n    name: Friedrich Merz\n    type: person\n  france:\n    name: French Republic\n');
+    const r = mergeCodebook(CODEBOOK, CODEBOOK.replace('claimbook: 1', 'claimbook: 1 # v1'), theirs);
+    assert.ok(r.kind === 'merged' && r.conflicts === 0, JSON.stringify(r));
+    assert.equal(r.text, theirs.replace('claimbook: 1', 'claimbook: 1 # v1'));
+  });
+
   it('falls back when a side does not parse', () => {
     assert.equal(mergeCodebook(CODEBOOK, CODEBOOK, 'actors: [\n').kind, 'fallback');
   });

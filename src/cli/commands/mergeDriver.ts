@@ -44,14 +44,19 @@ export async function runMergeDriver(args: ParsedArgs, io: Io): Promise<number> 
   else if ('reason' in ours) outcome = { kind: 'fallback', reason: `our side: ${ours.reason}` };
   else if ('reason' in theirs) outcome = { kind: 'fallback', reason: `their side: ${theirs.reason}` };
   else {
-    outcome = mergeDatasetFile({
-      path: shown,
-      base: base.text,
-      ours: ours.text,
-      theirs: theirs.text,
-      labels: LABELS,
-      article: (name) => articleText(path.dirname(target), name),
-    });
+    try {
+      outcome = mergeDatasetFile({
+        path: shown,
+        base: base.text,
+        ours: ours.text,
+        theirs: theirs.text,
+        labels: LABELS,
+        article: (name) => articleText(path.dirname(target), name),
+      });
+    } catch (error) {
+      // A bug here must not cost a side: git's line merge still has both.
+      outcome = { kind: 'fallback', reason: `internal error (${error instanceof Error ? error.message : String(error)})` };
+    }
   }
   if (outcome.kind === 'fallback') {
     io.stderr(`claimbook merge-driver: ${shown}: ${outcome.reason}; falling back to git's line merge\n`);

@@ -1,16 +1,17 @@
 /** `claimbook fmt` for one sidecar: its canonical form, or why it cannot be rewritten. */
 import { eolOf } from '../edit/lines';
-import type { YamlProblem } from '../yaml/parse';
 import { assemble, claimLines, compareClaims, headerLines } from './render';
-import { readSidecar, type SidecarUnits } from './sidecarText';
+import { readSidecar, type FormatProblem, type SidecarUnits } from './sidecarText';
 
-export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; problems: YamlProblem[] };
+export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; problems: FormatProblem[] };
 
 /**
  * The canonical text of a sidecar. A text with YAML problems or conflict markers is refused
  * (its problems come back), never rewritten from a partial reading.
  */
 export function formatSidecar(text: string): FormatResult {
+  // An empty sidecar stays empty (check reports it); there is nothing to order.
+  if (text.trim() === '') return { ok: true, text, changed: false };
   const read = readSidecar(text);
   if (!read.ok) return read;
   const out = renderUnits(read.units, eolOf(text));

@@ -25,7 +25,15 @@ export interface SidecarUnits {
   claims: ClaimUnit[];
 }
 
-export type ReadSidecar = { ok: true; units: SidecarUnits } | { ok: false; problems: YamlProblem[] };
+/** Why a text cannot be rewritten: YAML problems, or a shape no sidecar has (rewriting it would lose data). */
+export interface FormatProblem {
+  rule: YamlProblem['rule'] | 'schema';
+  message: string;
+  start: number;
+  end: number;
+}
+
+export type ReadSidecar = { ok: true; units: SidecarUnits } | { ok: false; problems: FormatProblem[] };
 
 /** Keys whose values are strings: a number there (`id: 0123`) takes the Document, which keeps its source. */
 const STRING_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'note', 'article', 'text-sha256'];
@@ -100,6 +108,12 @@ export function readSidecar(text: string): ReadSidecar {
   }
   const whole = readUnit(text);
   if (!whole.ok) return whole;
+  const value = whole.unit.value;
+  const claims = isRecord(value) ? value['claims'] : undefined;
+  if ((value !== null && !isRecord(value)) || (claims !== undefined && claims !== null && !Array.isArray(claims))) {
+    const message = isRecord(value) ? '`claims` is not a list' : 'the top level is not a mapping (not a sidecar)';
+    return { ok: false, problems: [{ rule: 'schema', message, start: 0, end: 0 }] };
+  }
   return { ok: true, units: splitWhole(whole.unit) };
 }
 

@@ -186,7 +186,8 @@ function mergeSet(ctx: Ctx, b: Entry | undefined, o: Entry, t: Entry): string | 
 }
 
 function apply(text: string, edits: Edit[], side: 'ours' | 'theirs'): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // Insertions before the replacement of the entry they precede.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   let out = '';
   let at = 0;
   for (const e of sorted) {
