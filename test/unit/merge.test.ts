@@ -152,9 +152,11 @@ describe('merge: the codebook', () => {
 
   it('inserts their new entry before an entry they changed (edits at one place in order)', () => {
     const theirs = edit('  france:\n    name: France\n', '  merz:\n    name: Friedrich Merz\n    type: person\n  france:\n    name: French Republic\n');
-    const r = mergeCodebook(CODEBOOK, CODEBOOK.replace('claimbook: 1', 'claimbook: 1 # v1'), theirs);
+    // Our change inside `actors` makes the merge go entry by entry there.
+    const ours = edit('    name: Emmanuel Macron\n', '    name: Emmanuel Jean-Michel Macron\n');
+    const r = mergeCodebook(CODEBOOK, ours, theirs);
     assert.ok(r.kind === 'merged' && r.conflicts === 0, JSON.stringify(r));
-    assert.equal(r.text, theirs.replace('claimbook: 1', 'claimbook: 1 # v1'));
+    assert.equal(r.text, theirs.replace('    name: Emmanuel Macron\n', '    name: Emmanuel Jean-Michel Macron\n'));
   });
 
   it('falls back when a side does not parse', () => {
