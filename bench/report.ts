@@ -22,6 +22,8 @@ const TARGETS: Target[] = [
   { key: 'activation_ms', what: 'activation of the shipped bundle (load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
   { key: 'bundle_bytes', what: 'extension.js as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
   { key: 'web_bundle_bytes', what: 'web/extension.js (browser build) as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
+  { key: 'merge_sidecar_ms_5k', what: 'merge driver: two 5,000-claim sidecars, 1,000 changes each', target: '≤ 1,000 ms', ok: (x) => x <= 1000 },
+  { key: 'fmt_check_over_check_M', what: 'fmt --check time / check time (M)', target: '≤ 2.0', ok: (x) => x <= 2 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
 ];
 

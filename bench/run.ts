@@ -28,12 +28,13 @@ import { writeReport } from './report';
 import { agreementBench } from './agreement';
 import { exportSection } from './export';
 import { webBuild } from './web';
+import { fmtSection, mergeSection } from './merge';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
-const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export']);
+const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export', 'fmt']);
 
 interface Args {
   sizes: string[];
@@ -384,6 +385,8 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'agree': await agreementBench(name, g!, runs, r, log); break;
     case 'export': await exportSection(name, g!, runs, r, log); break;
     case 'web': await webBuild(ROOT, runs, r, log); break;
+    case 'fmt': await fmtSection(name, g!, runs, r, log); break;
+    case 'merge': await mergeSection(ensureDataset(SPECS.big!, log), runs, r, log); break;
   }
   return r;
 }
@@ -421,7 +424,7 @@ async function main(): Promise<void> {
   // Datasets are generated up front, in this process, so no child's figure includes it.
   for (const s of args.sizes) if (!SPECS[s]) throw new Error(`unknown size ${s}`);
   for (const s of args.sizes) ensureDataset(SPECS[s]!, log);
-  if (args.only.has('keystrokes') || args.only.has('sidecar-keystrokes')) ensureDataset(SPECS.big!, log);
+  if (['keystrokes', 'sidecar-keystrokes', 'merge'].some((x) => args.only.has(x as Section))) ensureDataset(SPECS.big!, log);
   const jobs: Array<{ section: Section; size?: string }> = [];
   for (const size of args.sizes) for (const section of SECTIONS) if (SIZED.has(section) && args.only.has(section)) jobs.push({ section, size });
   for (const section of SECTIONS) if (!SIZED.has(section) && args.only.has(section)) jobs.push({ section });

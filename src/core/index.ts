@@ -22,3 +22,5 @@ export { sha256Hex } from './text/sha256';
 export * from './anchor';
 export * from './agreement';
 export * from './export';
+export { formatSidecar, type FormatResult } from './format';
+export { mergeDatasetFile, mergeKind, type MergeInput, type MergeOutcome } from './merge';

@@ -13,6 +13,7 @@ import { TaggingServices } from './tagging/services';
 import { taggingCommands } from './tagging/commands';
 import { LanguageState } from './language/state';
 import { registerLanguageFeatures } from './language/providers';
+import { SidecarFormatter } from './formatter';
 
 export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const started = performance.now();
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     ...registerCommands(controller),
     ...registerTable(taggingCommands(tagging)),
     ...registerLanguageFeatures(new LanguageState(controller)),
+    vscode.languages.registerDocumentFormattingEditProvider(SidecarFormatter.selector, new SidecarFormatter()),
   );
   controller.start();
   const activationMs = performance.now() - started;

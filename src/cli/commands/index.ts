@@ -9,6 +9,9 @@ import { runCheck } from './check';
 import { runExport } from './export';
 import { runImport } from './import';
 import { runStats } from './stats';
+import { runFmt } from './fmt';
+import { runMergeDriver } from './mergeDriver';
+import { runGitSetup } from './gitSetup';
 
 export interface Command {
   name: string;
@@ -80,5 +83,35 @@ export const COMMANDS: readonly Command[] = [
   --add-to-codebook  add actors, commitments and stances the codebook lacks, instead of skipping`,
     flags: { withValue: ['from'], boolean: ['add-to-codebook'] },
     run: (args, io) => runImport(args, io),
+  },
+  {
+    name: 'fmt',
+    usage: 'claimbook fmt [DIR] [--check]',
+    help: `fmt       rewrites every sidecar in canonical form (key order, claims sorted by start,
+          one block per claim, consistent quoting), keeping comments; files that do not
+          parse or hold conflict markers are left alone and reported (exit 1)
+  --check         write nothing: list the files that would change and exit 1 if any would`,
+    flags: { withValue: [], boolean: ['check'] },
+    run: (args, io) => runFmt(args, io),
+  },
+  {
+    name: 'merge-driver',
+    usage: 'claimbook merge-driver BASE OURS THEIRS PATH',
+    help: `merge-driver
+          git's merge driver (%O %A %B %P): merges sidecars (claims by id) and the codebook
+          (entries by id) entry by entry into OURS; exit 1 when conflicts are marked;
+          anything it cannot read goes to git merge-file`,
+    flags: { withValue: [], boolean: [] },
+    run: (args, io) => runMergeDriver(args, io),
+  },
+  {
+    name: 'git-setup',
+    usage: 'claimbook git-setup [DIR] [--hooks]',
+    help: `git-setup registers the merge driver for DIR's repository (.gitattributes and the
+          repository's git config); running it again changes nothing
+  --hooks         also add a pre-commit hook running fmt --check and check (never
+                  replaces an existing hook)`,
+    flags: { withValue: [], boolean: ['hooks'] },
+    run: (args, io) => runGitSetup(args, io),
   },
 ];

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { newCodebookText } from '../../core/edit';
 import { exists } from './documents';
 import { refused, type Outcome, type TaggingServices } from './services';
+import { offerGitSetup } from './offerGitSetup';
 
 export async function newDataset(s: TaggingServices, folderArg?: unknown): Promise<Outcome> {
   let folder = folderArg instanceof vscode.Uri ? folderArg : undefined;
@@ -26,6 +27,7 @@ export async function newDataset(s: TaggingServices, folderArg?: unknown): Promi
   await s.controller.roots.refresh();
   void s.controller.validateAll('new-dataset');
   await vscode.window.showTextDocument(codebook, { preview: false });
+  await offerGitSetup(s, folder);
   void vscode.window.showInformationMessage('Claimbook: dataset created. Put articles (.txt or .md) in this folder, select a quote and run "Tag Selection as Claim".');
   return { status: 'written', ids: [], file: codebook.path };
 }
