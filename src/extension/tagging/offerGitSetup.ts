@@ -4,15 +4,19 @@
  * so the driver registered in git config points at this installation.
  */
 import { execFile } from 'node:child_process';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TaggingServices } from './services';
 
 function exec(file: string, args: string[], cwd: string): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, stdout, stderr) =>
-      resolve({ ok: !error, out: `${stdout}${stderr}`.trim() }),
-    );
+    try {
+      execFile(file, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error, stdout, stderr) =>
+        resolve({ ok: !error, out: `${stdout}${stderr}`.trim() }),
+      );
+    } catch (error) {
+      // The web build has no processes (its execFile throws): nothing to set up there.
+      resolve({ ok: false, out: error instanceof Error ? error.message : String(error) });
+    }
   });
 }
 
@@ -31,8 +35,8 @@ export async function offerGitSetup(s: TaggingServices, folder: vscode.Uri): Pro
     ],
   });
   if (answer !== 'yes') return 'declined';
-  // dist/extension.js and dist/cli.js are bundled side by side.
-  const cli = path.join(__dirname, 'cli.js');
+  // dist/extension.js and dist/cli.js are bundled side by side (no node:path: the web build has none).
+  const cli = `${__dirname}/cli.js`;
   const r = await exec(process.execPath, [cli, 'git-setup', folder.fsPath], folder.fsPath);
   if (!r.ok) {
     void vscode.window.showErrorMessage(`Claimbook: git-setup failed: ${r.out}`);
