@@ -22,8 +22,8 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const controller = new ValidationController(roots, diagnostics, docs);
   const articles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.{txt,md}' }, { scheme: 'vscode-remote', pattern: '**/*.{txt,md}' }];
   const yamlFiles: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.claims.yaml' }, { pattern: '**/claimbook.yaml' }];
-  const explorer = new ClaimExplorer(controller, context.workspaceState);
   const tagging = new TaggingServices(controller, context.workspaceState);
+  const explorer = new ClaimExplorer(controller, context.workspaceState, () => tagging.prompter);
   context.subscriptions.push(
     explorer,
     diagnostics,

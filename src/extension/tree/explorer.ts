@@ -16,6 +16,7 @@ import { ExplorerDecorations } from './decorations';
 import { ExplorerModel } from './explorerModel';
 import { FollowCursor } from './followCursor';
 import { explorerCommands } from './treeCommands';
+import { QuickInputPrompter, type Prompter } from '../tagging/prompter';
 
 export const VIEW_IDS = { claims: 'claimbook.claims', codebook: 'claimbook.codebook', conflicts: 'claimbook.conflicts' } as const;
 
@@ -35,7 +36,15 @@ export class ClaimExplorer implements vscode.Disposable {
   readonly onDidRefresh = this.refreshed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly controller: ValidationController, state: vscode.Memento) {
+  /**
+   * @param prompter asks the view's questions (Group By, Filter); the tagging commands' prompter,
+   * so tests script these answers too.
+   */
+  constructor(
+    readonly controller: ValidationController,
+    state: vscode.Memento,
+    readonly prompter: () => Prompter = () => new QuickInputPrompter(),
+  ) {
     this.model = new ExplorerModel(controller, state);
     this.claims = new ClaimsView(this.model);
     this.codebook = new CodebookView();
