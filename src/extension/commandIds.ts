@@ -20,6 +20,7 @@ export const COMMANDS = {
   changeStanceInView: 'claimbook.changeStanceInView',
   addAliasInView: 'claimbook.addAliasInView',
   renameInView: 'claimbook.renameInView',
+  openNotice: 'claimbook.openNotice',
   // Tagging and editing claims (src/extension/tagging).
   tagSelection: 'claimbook.tagSelection',
   editClaim: 'claimbook.editClaim',
@@ -31,6 +32,9 @@ export const COMMANDS = {
   addActor: 'claimbook.addActor',
   addAlias: 'claimbook.addAlias',
   newDataset: 'claimbook.newDataset',
+  newArticle: 'claimbook.newArticle',
+  nextUntagged: 'claimbook.nextUntaggedMention',
+  previousUntagged: 'claimbook.previousUntaggedMention',
 } as const;
 
 /** The tagging commands, all in the palette (their `when` clauses narrow them to articles and sidecars). */
@@ -45,6 +49,9 @@ const TAGGING_PALETTE = [
   COMMANDS.addActor,
   COMMANDS.addAlias,
   COMMANDS.newDataset,
+  COMMANDS.newArticle,
+  COMMANDS.nextUntagged,
+  COMMANDS.previousUntagged,
 ] as const;
 
 /** Commands shown in the palette (openClaim is for hover links only). */

@@ -78,3 +78,22 @@ export async function toggleArticleSidecar(s: TaggingServices): Promise<Outcome>
   if (selection) shown.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { status: 'moved', ids: id ? [id] : [], file: ctx.sidecar.path };
 }
+
+/** Next / previous untagged mention (the `untagged-mention` hints) in the article, wrapping around; selects the mention. */
+export async function goToUntagged(s: TaggingServices, direction: 1 | -1): Promise<Outcome> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = editor?.document;
+  const located = doc ? s.controller.roots.locate(doc.uri) : undefined;
+  if (!editor || !doc || !located || !isArticlePath(located.path)) return refused('open an article of a dataset first');
+  const v = await s.validationOf(doc);
+  if (!v) return refused('the dataset has not been validated yet');
+  const hints = (v.byFile.get(located.path) ?? []).filter((f) => f.rule === 'untagged-mention').sort((a, b) => a.start - b.start);
+  if (hints.length === 0) return refused('no untagged mentions in this article: every sentence naming an actor is covered by a claim (or the rule is off)');
+  const offset = doc.offsetAt(editor.selection.active);
+  const next = direction > 0 ? (hints.find((f) => f.start > offset) ?? hints[0]) : ([...hints].reverse().find((f) => f.start < offset) ?? hints[hints.length - 1]);
+  if (!next) return refused('no untagged mention to go to');
+  const range = new vscode.Range(doc.positionAt(next.start), doc.positionAt(next.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return { status: 'moved', ids: [], file: located.path };
+}

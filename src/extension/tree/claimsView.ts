@@ -1,8 +1,8 @@
 /** The Claims view: claims grouped as the user chose, filtered, with counts on every group. */
 import type * as vscode from 'vscode';
-import { claimDescription, claimLabel, filterRows, groupClaims, labelsOf, walk, type ClaimRow, type ExploreNode, type GroupNode } from '../../core/explore';
+import { claimDescription, claimLabel, fileNotices, filterRows, groupClaims, labelsOf, walk, type ClaimRow, type ExploreNode, type GroupNode, type NoticeNode } from '../../core/explore';
 import type { DatasetRows, ExplorerModel } from './explorerModel';
-import { claimItem, groupItem, REANCHOR_RULES } from './items';
+import { claimItem, groupItem, noticeItem, REANCHOR_RULES } from './items';
 import type { TreeNode } from './nodeStore';
 import { StoreView, datasetName } from './view';
 
@@ -14,8 +14,11 @@ export class ClaimsView extends StoreView<ExploreNode> {
   protected build(datasets: DatasetRows[]): ExploreNode[] {
     const { grouping, filter } = this.model;
     const forests = datasets.map((d, i) => {
+      const prefix = datasets.length > 1 ? `${i}:` : '';
       const rows = filterRows(d.rows, filter, d.validation.result.codebook?.model);
-      return { d, rows, nodes: groupClaims(rows, grouping, d.labels, datasets.length > 1 ? `${i}:` : '') };
+      // Files that cannot be read come first: their claims are missing from the groups below.
+      const nodes: ExploreNode[] = [...fileNotices(d.validation.result, prefix), ...groupClaims(rows, grouping, d.labels, prefix)];
+      return { d, rows, nodes };
     });
     if (forests.length === 1) return forests[0]!.nodes;
     return forests.map(({ d, rows, nodes }): GroupNode => ({
@@ -36,6 +39,7 @@ export class ClaimsView extends StoreView<ExploreNode> {
 
   protected signature(n: ExploreNode): string {
     if (n.kind === 'group') return JSON.stringify([n.label, n.count, n.problems, n.detail]);
+    if (n.kind === 'notice') return JSON.stringify([n.label, n.message, n.start]);
     const r = n.row;
     // Names from the codebook are not in here: a codebook change refreshes the whole view (StoreView).
     return JSON.stringify([claimLabel(r), r.actor, r.commitment, r.stance, r.condition, r.annotator, r.anchor, r.badges, r.findings.map((f) => [f.rule, f.message, REANCHOR_RULES.has(f.rule) && (f.fixes?.length ?? 0) > 0]), this.model.grouping]);
@@ -44,6 +48,7 @@ export class ClaimsView extends StoreView<ExploreNode> {
   getTreeItem(node: TreeNode<ExploreNode>): vscode.TreeItem {
     const labels = this.labelsOf(node.root) ?? labelsOf(undefined);
     if (node.data.kind === 'claim') return claimItem(node as TreeNode<typeof node.data>, this.model.grouping, labels);
+    if (node.data.kind === 'notice') return noticeItem(node as TreeNode<NoticeNode>);
     const cb = this.datasets.get(node.root.toString())?.validation.result.codebook?.model;
     return groupItem(node as TreeNode<GroupNode>, (id) => cb?.actors.get(id)?.type);
   }

@@ -8,7 +8,7 @@ import { CODEBOOK_FILE as CODEBOOK_PATH, nodeRange, type Fix } from '../../core'
 import { addAlias } from '../../core/edit';
 import {
   FILTER_DIMENSIONS, GROUPINGS, GROUPING_TITLES, claimAsJson, describeFilter, filterChoices, isGrouping, parseFilter, removeClaimEdit,
-  type ClaimFilter, type ClaimNode, type ClaimRow, type CodebookNode, type FilterDimension, type GroupNode,
+  type ClaimFilter, type ClaimNode, type ClaimRow, type CodebookNode, type FilterDimension, type GroupNode, type NoticeNode,
 } from '../../core/explore';
 import { COMMANDS } from '../commandIds';
 import type { Handler } from '../commands';
@@ -57,6 +57,7 @@ export function explorerCommands(explorer: ClaimExplorer): Record<string, Handle
     },
     [COMMANDS.openCodebookEntry]: (node) => openCodebookEntry(explorer, node),
     [COMMANDS.openConflict]: (node) => openConflict(explorer, node),
+    [COMMANDS.openNotice]: (node) => openNotice(explorer, node),
     // Editing a claim is the tagging commands' job; they act on the claim at the article's cursor.
     [COMMANDS.editClaimInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.editClaim),
     [COMMANDS.changeStanceInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.changeStance),
@@ -211,6 +212,15 @@ async function openCodebookEntry(explorer: ClaimExplorer, node: unknown, preserv
   const r = nodeRange(codebook.parsed, entry.yamlPath, entry.yamlPath.length > 0 ? 'key' : 'value');
   const range = d.validation.positions.range(codebook.path, r.start, r.end);
   return vscode.window.showTextDocument(uriOf(node.root, codebook.path), { selection: range, preserveFocus, preview: preserveFocus });
+}
+
+/** Opens the file of a notice at its problem. */
+async function openNotice(explorer: ClaimExplorer, node: unknown): Promise<vscode.TextEditor | undefined> {
+  if (!(node instanceof TreeNode) || (node.data as { kind?: string }).kind !== 'notice') return undefined;
+  const notice = node.data as NoticeNode;
+  const d = explorer.model.dataset(node.root);
+  const at = d?.validation.result.texts.has(notice.file) ? d.validation.positions.range(notice.file, notice.start, notice.start) : new vscode.Range(0, 0, 0, 0);
+  return vscode.window.showTextDocument(uriOf(node.root, notice.file), { selection: at });
 }
 
 /** Both claims of a conflict, each selected, in two editors side by side. */
