@@ -85,7 +85,8 @@ function claimOf(node: unknown): ClaimRef {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  // `$treeViewId` marks a view context VS Code did not convert (no focused node): not a filter either.
+  return (proto === Object.prototype || proto === null) && !('$treeViewId' in value);
 }
 
 async function pickGrouping(prompter: Prompter, current: string): Promise<(typeof GROUPINGS)[number] | undefined> {
