@@ -200,6 +200,19 @@ describe('the annotator\'s day (issue 19)', () => {
     const claim = api.explorer.claims.nodes().find((n) => n.data.kind === 'claim' && n.data.row.stance === 'pledge')!;
     const claimIcon = api.explorer.claims.getTreeItem(claim).iconPath as vscode.ThemeIcon;
     assert.deepEqual([claimIcon.id, claimIcon.color?.id], [icon.id, icon.color?.id]);
+    // The README's legend scene: the Codebook view's stances beside a highlighted article and its hover.
+    await vscode.commands.executeCommand('claimbook.codebook.focus');
+    await vscode.commands.executeCommand('workbench.actions.treeView.claimbook.codebook.collapseAll');
+    const stances = api.explorer.codebook.roots().find((n) => n.data.kind === 'section' && n.data.key === 'stances');
+    const last = stances?.children[stances.children.length - 1];
+    if (last) await api.explorer.codebookTree.reveal(last, { select: false, focus: false });
+    await vscode.commands.executeCommand('claimbook.conflicts.focus');
+    const editor = await openInEditor(uri(`${CHIEFS}.txt`));
+    const at = editor.document.getText().indexOf('any deployment of European troops in Ukraine');
+    editor.selection = new vscode.Selection(editor.document.positionAt(at + 10), editor.document.positionAt(at + 10));
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await screenshotHandshake();
   });
 
   it('the hover shows ids as code without markdown escapes (troop-deployment, not troop\\-deployment)', async () => {

@@ -89,7 +89,8 @@ export async function goToUntagged(s: TaggingServices, direction: 1 | -1): Promi
   if (!v) return refused('the dataset has not been validated yet');
   const hints = (v.byFile.get(located.path) ?? []).filter((f) => f.rule === 'untagged-mention').sort((a, b) => a.start - b.start);
   if (hints.length === 0) return refused('no untagged mentions in this article: every sentence naming an actor is covered by a claim (or the rule is off)');
-  const offset = doc.offsetAt(editor.selection.active);
+  // A selected mention is passed over in both directions: next looks after it, previous before it.
+  const offset = doc.offsetAt(direction > 0 ? editor.selection.end : editor.selection.start);
   const next = direction > 0 ? (hints.find((f) => f.start > offset) ?? hints[0]) : ([...hints].reverse().find((f) => f.start < offset) ?? hints[hints.length - 1]);
   if (!next) return refused('no untagged mention to go to');
   const range = new vscode.Range(doc.positionAt(next.start), doc.positionAt(next.end));

@@ -30,6 +30,7 @@ export class ClaimExplorer implements vscode.Disposable {
   readonly conflicts: ConflictsView;
   readonly claimsTree: vscode.TreeView<TreeNode<ExploreNode>>;
   readonly conflictsTree: vscode.TreeView<unknown>;
+  readonly codebookTree: vscode.TreeView<unknown>;
   readonly followCursor: FollowCursor;
   private readonly refreshed = new vscode.EventEmitter<void>();
   /** Fires after the views took in a validation, grouping or filter change (tests wait on it). */
@@ -51,6 +52,7 @@ export class ClaimExplorer implements vscode.Disposable {
     this.conflicts = new ConflictsView();
     this.claimsTree = vscode.window.createTreeView(VIEW_IDS.claims, { treeDataProvider: this.claims, showCollapseAll: true });
     this.conflictsTree = vscode.window.createTreeView(VIEW_IDS.conflicts, { treeDataProvider: this.conflicts });
+    this.codebookTree = vscode.window.createTreeView(VIEW_IDS.codebook, { treeDataProvider: this.codebook, showCollapseAll: true });
     this.followCursor = new FollowCursor(controller, this.model, this.claims, this.claimsTree);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, false);
     this.disposables.push(
@@ -61,7 +63,7 @@ export class ClaimExplorer implements vscode.Disposable {
       this.conflicts,
       this.claimsTree,
       this.followCursor,
-      vscode.window.createTreeView(VIEW_IDS.codebook, { treeDataProvider: this.codebook, showCollapseAll: true }),
+      this.codebookTree,
       this.conflictsTree,
       vscode.window.registerFileDecorationProvider(new ExplorerDecorations()),
       controller.onDidValidate(() => this.model.changed()),
