@@ -144,6 +144,10 @@ describe('the annotator\'s day (issue 19)', () => {
     assert.equal(Number(m[3]), hints);
     assert.ok(Number(m[2]) > 0 && Number(m[2]) <= 100);
     assert.doesNotMatch(String(api.statusBar.tooltip), /\b1 claims\b/);
+    // The Claims view grouped by article shows the same coverage.
+    await vscode.commands.executeCommand('claimbook.groupClaims', 'article');
+    const group = await until(() => api.explorer.claims.roots().find((n) => n.data.kind === 'group' && n.data.key === `${PARIS}.txt`), 'the article group');
+    assert.match(String(api.explorer.claims.getTreeItem(group).description), new RegExp(`^${claims}( · .*)? · ${m[2]} % covered$`));
   });
 
   it('Next / Previous Untagged Mention select the hints in order, wrapping around', async () => {

@@ -1,5 +1,6 @@
 /** The Claims view: claims grouped as the user chose, filtered, with counts on every group. */
 import type * as vscode from 'vscode';
+import { articleProgress } from '../../core';
 import { claimDescription, claimLabel, fileNotices, filterRows, groupClaims, labelsOf, walk, type ClaimRow, type ExploreNode, type GroupNode, type NoticeNode } from '../../core/explore';
 import type { DatasetRows, ExplorerModel } from './explorerModel';
 import { claimItem, groupItem, noticeItem, REANCHOR_RULES } from './items';
@@ -38,7 +39,7 @@ export class ClaimsView extends StoreView<ExploreNode> {
   }
 
   protected signature(n: ExploreNode): string {
-    if (n.kind === 'group') return JSON.stringify([n.label, n.count, n.problems, n.detail]);
+    if (n.kind === 'group') return JSON.stringify([n.label, n.count, n.problems, n.detail, this.coverage(n)]);
     if (n.kind === 'notice') return JSON.stringify([n.label, n.message, n.start]);
     const r = n.row;
     // Names from the codebook are not in here: a codebook change refreshes the whole view (StoreView).
@@ -50,7 +51,17 @@ export class ClaimsView extends StoreView<ExploreNode> {
     if (node.data.kind === 'claim') return claimItem(node as TreeNode<typeof node.data>, this.model.grouping, labels);
     if (node.data.kind === 'notice') return noticeItem(node as TreeNode<NoticeNode>);
     const cb = this.datasets.get(node.root.toString())?.validation.result.codebook?.model;
-    return groupItem(node as TreeNode<GroupNode>, (id) => cb?.actors.get(id)?.type);
+    const item = groupItem(node as TreeNode<GroupNode>, (id) => cb?.actors.get(id)?.type);
+    const coverage = this.coverage(node.data, node.root);
+    if (coverage !== undefined) item.description = `${String(item.description)} · ${coverage} % covered`;
+    return item;
+  }
+
+  /** An article group's coverage in whole percent, as `claimbook stats` counts it (the article's progress). */
+  private coverage(n: GroupNode, root?: vscode.Uri): number | undefined {
+    if (n.dimension !== 'article') return undefined;
+    const d = root ? this.datasets.get(root.toString()) : this.datasets.size === 1 ? [...this.datasets.values()][0] : undefined;
+    return d ? Math.round(articleProgress(d.validation.result, n.key).coverage * 100) : undefined;
   }
 
   /** The claim's node in the current tree, if the filter lets it through. */
