@@ -11,7 +11,7 @@ import type { Outcome } from '../../src/extension/tagging/services';
 import type { TreeNode } from '../../src/extension/tree/nodeStore';
 import { screenshotHandshake } from './screenshot';
 import { ScriptedPrompter, type Script } from './scripted';
-import { activateExtension, openInEditor, waitForDiagnostics, workspaceRoot } from './workspace';
+import { activateExtension, extension, openInEditor, waitForDiagnostics, workspaceRoot } from './workspace';
 
 let api: ClaimbookApi;
 const PARIS = 'articles/paris-summit-advances-security-guarantees-for-ukraine';
@@ -228,6 +228,38 @@ describe('the annotator\'s day (issue 19)', () => {
     assert.match(text, /`troop-deployment`/);
     assert.doesNotMatch(text, /troop\\-deployment/);
     assert.match(text, /\$\(debug-breakpoint-conditional\) \*\*Conditional pledge\*\*/, 'the stance icon of the legend');
+  });
+
+  it('the walkthrough, step by step: every link runs a real command, and each step does what it says', async () => {
+    const manifest = extension().packageJSON as { contributes: { walkthroughs: Array<{ steps: Array<{ id: string; description: string; media: { markdown: string } }> }> } };
+    const steps = manifest.contributes.walkthroughs[0]!.steps;
+    assert.deepEqual(steps.map((st) => st.id), ['dataset', 'tag', 'fix', 'explore']);
+    const known = new Set(await vscode.commands.getCommands(true));
+    for (const st of steps) {
+      for (const [, command] of st.description.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(known.has(command!), `${st.id}: ${command} is a command`);
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension().extensionUri, st.media.markdown));
+    }
+    // 1. Open the samples (this workspace is a copy of them): a dataset is found.
+    assert.equal(api.controller.roots.all().length, 1);
+    // 2. Tag a first claim.
+    const article = await openInEditor(uri(`${PARIS}.txt`));
+    const at = article.document.getText().indexOf(SENTENCE);
+    article.selection = new vscode.Selection(article.document.positionAt(at), article.document.positionAt(at + SENTENCE.length));
+    const tagged = await run('claimbook.tagSelection', { actor: 'eu', commitment: 'rearmament', stance: 'report' });
+    assert.equal(tagged.outcome.status, 'written');
+    // 3. See a problem and fix it: the actor as a name, fixed from the light bulb.
+    const sidecar = docOf(uri(`${PARIS}.claims.yaml`))!;
+    await replaceIn(sidecar, /^( {4}actor: )eu$/m, '    actor: "European Union"');
+    const [diag] = (await waitForDiagnostics(sidecar.uri, (d) => d.some((x) => rule(x) === 'unknown-actor'))).filter((x) => rule(x) === 'unknown-actor');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar.uri, diag!.range, vscode.CodeActionKind.QuickFix.value);
+    await vscode.workspace.applyEdit(actions.find((a) => a.edit)!.edit!);
+    await waitForDiagnostics(sidecar.uri, (d) => !d.some((x) => rule(x) === 'unknown-actor'));
+    // 4. Explore the views: the new claim is in the Claims view, the stances in the Codebook, the samples' pair in Conflicts.
+    await vscode.commands.executeCommand('workbench.view.extension.claimbook');
+    const id = tagged.outcome.status === 'written' ? tagged.outcome.ids[0] : '';
+    await until(() => api.explorer.claims.nodes().find((n) => n.data.kind === 'claim' && n.data.row.id === id), 'the new claim in the Claims view');
+    assert.ok(api.explorer.codebook.entry('stance', 'report'));
+    assert.ok(api.explorer.conflicts.roots().some((n) => n.data.kind === 'pair'));
   });
 
   it('Filter Claims opens its pick after tagging, undo, a quick fix, a click in the tree and Group By → Article', async () => {
