@@ -60,6 +60,27 @@ async function replaceIn(doc: vscode.TextDocument, search: string | RegExp, by: 
   assert.ok(await vscode.workspace.applyEdit(e), 'edit applied');
 }
 
+/** Tags SENTENCE in the Paris article as the EU's report on rearmament (scripted answers). */
+async function tagSentence(): Promise<{ outcome: Outcome; prompter: ScriptedPrompter }> {
+  const article = await openInEditor(uri(`${PARIS}.txt`));
+  const at = article.document.getText().indexOf(SENTENCE);
+  article.selection = new vscode.Selection(article.document.positionAt(at), article.document.positionAt(at + SENTENCE.length));
+  const tagged = await run('claimbook.tagSelection', { actor: 'eu', commitment: 'rearmament', stance: 'report' });
+  assert.equal(tagged.outcome.status, 'written', JSON.stringify(tagged.outcome));
+  return tagged;
+}
+
+/** Types the EU's name where its id belongs in the sidecar, then applies the light bulb's quick fix. */
+async function fixActorTypedAsName(sidecar: vscode.TextDocument): Promise<void> {
+  await replaceIn(sidecar, /^( {4}actor: )eu$/m, '    actor: "European Union"');
+  const [diag] = (await waitForDiagnostics(sidecar.uri, (d) => d.some((x) => rule(x) === 'unknown-actor'))).filter((x) => rule(x) === 'unknown-actor');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar.uri, diag!.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.edit);
+  assert.ok(fix?.edit, `a quick fix among ${actions.map((a) => a.title).join(' | ')}`);
+  await vscode.workspace.applyEdit(fix.edit);
+  await waitForDiagnostics(sidecar.uri, (d) => !d.some((x) => rule(x) === 'unknown-actor'));
+}
+
 const notices = (nodes: Array<TreeNode<{ id: string; kind?: string }>>) => nodes.filter((n) => n.data.kind === 'notice').map((n) => n.data as unknown as NoticeNode);
 
 describe('the annotator\'s day (issue 19)', () => {
@@ -242,18 +263,9 @@ describe('the annotator\'s day (issue 19)', () => {
     // 1. Open the samples (this workspace is a copy of them): a dataset is found.
     assert.equal(api.controller.roots.all().length, 1);
     // 2. Tag a first claim.
-    const article = await openInEditor(uri(`${PARIS}.txt`));
-    const at = article.document.getText().indexOf(SENTENCE);
-    article.selection = new vscode.Selection(article.document.positionAt(at), article.document.positionAt(at + SENTENCE.length));
-    const tagged = await run('claimbook.tagSelection', { actor: 'eu', commitment: 'rearmament', stance: 'report' });
-    assert.equal(tagged.outcome.status, 'written');
+    const tagged = await tagSentence();
     // 3. See a problem and fix it: the actor as a name, fixed from the light bulb.
-    const sidecar = docOf(uri(`${PARIS}.claims.yaml`))!;
-    await replaceIn(sidecar, /^( {4}actor: )eu$/m, '    actor: "European Union"');
-    const [diag] = (await waitForDiagnostics(sidecar.uri, (d) => d.some((x) => rule(x) === 'unknown-actor'))).filter((x) => rule(x) === 'unknown-actor');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar.uri, diag!.range, vscode.CodeActionKind.QuickFix.value);
-    await vscode.workspace.applyEdit(actions.find((a) => a.edit)!.edit!);
-    await waitForDiagnostics(sidecar.uri, (d) => !d.some((x) => rule(x) === 'unknown-actor'));
+    await fixActorTypedAsName(docOf(uri(`${PARIS}.claims.yaml`))!);
     // 4. Explore the views: the new claim is in the Claims view, the stances in the Codebook, the samples' pair in Conflicts.
     await vscode.commands.executeCommand('workbench.view.extension.claimbook');
     const id = tagged.outcome.status === 'written' ? tagged.outcome.ids[0] : '';
@@ -264,22 +276,12 @@ describe('the annotator\'s day (issue 19)', () => {
 
   it('Filter Claims opens its pick after tagging, undo, a quick fix, a click in the tree and Group By → Article', async () => {
     // Tagging, then undo.
-    const article = await openInEditor(uri(`${PARIS}.txt`));
-    const at = article.document.getText().indexOf(SENTENCE);
-    article.selection = new vscode.Selection(article.document.positionAt(at), article.document.positionAt(at + SENTENCE.length));
-    const tagged = await run('claimbook.tagSelection', { actor: 'eu', commitment: 'rearmament', stance: 'report' });
-    assert.equal(tagged.outcome.status, 'written');
+    await tagSentence();
     const sidecar = docOf(uri(`${PARIS}.claims.yaml`))!;
     await vscode.window.showTextDocument(sidecar);
     await vscode.commands.executeCommand('undo');
     // A quick fix: a name typed where an id belongs, fixed from the light bulb.
-    await replaceIn(sidecar, /^( {4}actor: )eu$/m, '    actor: "European Union"');
-    const [diag] = (await waitForDiagnostics(sidecar.uri, (d) => d.some((x) => rule(x) === 'unknown-actor'))).filter((x) => rule(x) === 'unknown-actor');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar.uri, diag!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.edit);
-    assert.ok(fix?.edit, `a quick fix among ${actions.map((a) => a.title).join(' | ')}`);
-    await vscode.workspace.applyEdit(fix.edit);
-    await waitForDiagnostics(sidecar.uri, (d) => !d.some((x) => rule(x) === 'unknown-actor'));
+    await fixActorTypedAsName(sidecar);
     // A click in the tree: the node becomes the tree's focused element.
     const node = await until(() => api.explorer.claims.nodes().find((n) => n.data.kind === 'claim'), 'a claim node');
     await api.explorer.claimsTree.reveal(node, { select: true, focus: true });
