@@ -12,11 +12,15 @@ import { repoRoot } from '../test/harness';
 import { provision } from '../test/provision';
 import { startVsCodeServer } from '../test/vscodeServer';
 
-const samples = path.join(repoRoot, 'samples');
+const original = path.join(repoRoot, 'samples');
+/** A scratch copy: edits and saves while trying the extension never touch the repository's samples/. */
+const samples = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-samples-')), 'samples');
+fs.cpSync(original, samples, { recursive: true });
 const args = new Set(process.argv.slice(2));
 
 async function main(): Promise<number> {
   const io = { cwd: repoRoot, stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) };
+  console.log(`Serving a scratch copy of samples/ (your edits go there, not into the repository): ${samples}\n`);
   console.log('$ claimbook check samples');
   const checked = await run(['check', samples], io);
   console.log('\n$ claimbook stats samples');

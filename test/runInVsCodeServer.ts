@@ -17,6 +17,9 @@ import { startVsCodeServer, type RunningServer } from './vscodeServer';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** What test/integration/screenshot.ts logs when its scene is set. */
+const SCREENSHOT_READY = 'claimbook screenshot: ready';
+
 function say(line: string): void {
   console.log(`[vscode-server] ${line}`);
 }
@@ -65,7 +68,7 @@ async function readConsole(message: ConsoleMessage): Promise<{ level: string; te
  * Streams the page console: the suite's tagged output always, the workbench's errors as
  * context (some are harmless: no network for GitHub or the gallery), everything with --verbose.
  */
-function streamConsole(verbose: boolean, onDone: () => void): (message: ConsoleMessage) => void {
+function streamConsole(verbose: boolean, onDone: () => void, onScreenshotReady: () => Promise<void> = async () => {}): (message: ConsoleMessage) => void {
   let queue = Promise.resolve();
   return (message) => {
     // Arguments are read asynchronously; the queue keeps lines in order.
@@ -75,6 +78,8 @@ function streamConsole(verbose: boolean, onDone: () => void): (message: ConsoleM
         const line = text.slice(SUITE_LOG_TAG.length);
         console.log(line);
         if (line.startsWith(SUITE_DONE)) onDone();
+        // A test's scene (test/integration/screenshot.ts): shot while the views are still up.
+        if (line === SCREENSHOT_READY) await onScreenshotReady();
       } else if (verbose) {
         console.log(`[workbench ${level}] ${text}`);
       } else if (level === 'ERR') {
@@ -109,6 +114,9 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
   const resultsFile = path.join(tmp, 'results.json');
   const env: Record<string, string> = { CLAIMBOOK_TEST_RESULTS: resultsFile, CLAIMBOOK_TEST_LOG_TAG: SUITE_LOG_TAG };
   if (options.grep) env.CLAIMBOOK_TEST_GREP = options.grep;
+  const shotDone = path.join(tmp, 'screenshot.done');
+  if (options.screenshot) env.CLAIMBOOK_SCREENSHOT_DONE = shotDone;
+  let shot = false;
 
   let server: RunningServer | undefined;
   let browser: BrowserContext | undefined;
@@ -162,7 +170,13 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
     const page = browser.pages()[0] ?? (await browser.newPage());
     let onSuiteDone: () => void = () => {};
     const suiteDone = new Promise<void>((resolve) => (onSuiteDone = resolve));
-    page.on('console', streamConsole(options.verbose, () => onSuiteDone()));
+    const shootScene = async (): Promise<void> => {
+      if (!options.screenshot || shot) return;
+      shot = true;
+      await page.screenshot({ path: options.screenshot }).then(() => say(`screenshot: ${options.screenshot ?? ''}`), (error: unknown) => say(`screenshot failed: ${String(error)}`));
+      fs.writeFileSync(shotDone, '');
+    };
+    page.on('console', streamConsole(options.verbose, () => onSuiteDone(), shootScene));
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     let onCrash: (outcome: Outcome) => void = () => {};
     const crashed = new Promise<Outcome>((resolve) => (onCrash = resolve));
@@ -180,7 +194,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
     }
     say(`${outcome.kind === 'results' ? 'suite ended' : 'stopped'} after ${Math.round((Date.now() - started) / 1000)} s`);
 
-    if (options.screenshot) {
+    if (options.screenshot && !shot) {
       await page.screenshot({ path: options.screenshot }).then(
         () => say(`screenshot: ${options.screenshot ?? ''}`),
         (error: unknown) => say(`screenshot failed: ${String(error)}`),

@@ -24,3 +24,4 @@ export * from './agreement';
 export * from './export';
 export { formatSidecar, type FormatResult } from './format';
 export { mergeDatasetFile, mergeKind, type MergeInput, type MergeOutcome } from './merge';
+export * from './dataset/progress';

@@ -16,4 +16,6 @@ export interface ClaimbookApi {
   explorer: ClaimExplorer;
   /** Replaces the tagging commands' quick picks with scripted answers (tests); undefined restores them. */
   setPrompter(prompter: Prompter | undefined): void;
+  /** The status bar item: what the annotator reads about the active article. */
+  statusBar: vscode.StatusBarItem;
 }

@@ -20,6 +20,7 @@ export const COMMANDS = {
   changeStanceInView: 'claimbook.changeStanceInView',
   addAliasInView: 'claimbook.addAliasInView',
   renameInView: 'claimbook.renameInView',
+  openNotice: 'claimbook.openNotice',
   // Tagging and editing claims (src/extension/tagging).
   tagSelection: 'claimbook.tagSelection',
   editClaim: 'claimbook.editClaim',
@@ -32,6 +33,9 @@ export const COMMANDS = {
   addAlias: 'claimbook.addAlias',
   newDataset: 'claimbook.newDataset',
   exportDataset: 'claimbook.exportDataset',
+  newArticle: 'claimbook.newArticle',
+  nextUntagged: 'claimbook.nextUntaggedMention',
+  previousUntagged: 'claimbook.previousUntaggedMention',
 } as const;
 
 /** The tagging commands, all in the palette (their `when` clauses narrow them to articles and sidecars). */
@@ -47,6 +51,9 @@ const TAGGING_PALETTE = [
   COMMANDS.addAlias,
   COMMANDS.newDataset,
   COMMANDS.exportDataset,
+  COMMANDS.newArticle,
+  COMMANDS.nextUntagged,
+  COMMANDS.previousUntagged,
 ] as const;
 
 /** Commands shown in the palette (openClaim is for hover links only). */

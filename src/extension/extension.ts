@@ -23,14 +23,15 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const controller = new ValidationController(roots, diagnostics, docs);
   const articles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.{txt,md}' }, { scheme: 'vscode-remote', pattern: '**/*.{txt,md}' }];
   const yamlFiles: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.claims.yaml' }, { pattern: '**/claimbook.yaml' }];
-  const explorer = new ClaimExplorer(controller, context.workspaceState);
   const tagging = new TaggingServices(controller, context.workspaceState);
+  const statusBar = new ClaimStatusBar(controller);
+  const explorer = new ClaimExplorer(controller, context.workspaceState, () => tagging.prompter);
   context.subscriptions.push(
     explorer,
     diagnostics,
     controller,
     new ClaimDecorations(controller),
-    new ClaimStatusBar(controller),
+    statusBar,
     vscode.languages.registerHoverProvider(articles, new ClaimHoverProvider(controller)),
     vscode.languages.registerCodeActionsProvider([...articles, ...yamlFiles], new ClaimCodeActions(controller), ClaimCodeActions.metadata),
     ...registerCommands(controller),
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     controller,
     explorer,
     setPrompter: (prompter) => tagging.setPrompter(prompter),
+    statusBar: statusBar.item,
   };
 }
 

@@ -169,7 +169,8 @@ describe('tree: the Claimbook views', () => {
     assert.deepEqual(top.map((g) => [g.data.key, g.data.count]), [['france', 1]]);
     assert.equal(api.explorer.claimsTree.description, 'actor: France · stance: Conditional pledge');
     await vscode.commands.executeCommand('claimbook.filterClaims', { problemsOnly: true });
-    assert.equal(api.explorer.claims.getChildren().length, 0, 'the samples have no problems');
+    // The samples' one problem is their contradiction: Europe's two claims on troop deployment.
+    assert.deepEqual(groupsOf(api.explorer.claims.getChildren()).map((g) => [g.data.key, g.data.count]), [['europe', 2]]);
     await vscode.commands.executeCommand('claimbook.clearClaimFilter');
     assert.equal(api.explorer.claims.getChildren().length, all);
     assert.equal(api.explorer.claimsTree.description, undefined);
@@ -213,15 +214,16 @@ describe('tree: the Claimbook views', () => {
   });
 
   it('lists a contradiction in the Conflicts view and opens both claims side by side', async () => {
-    assert.equal(api.explorer.conflicts.getChildren().length, 0, 'the samples have no contradictions');
+    const samplePairs = api.explorer.conflicts.getChildren().map((n) => n.data as PairNode);
+    assert.deepEqual(samplePairs.map((n) => [n.pair.actor, n.pair.commitment, n.pair.sameArticle]), [['europe', 'troop-deployment', false]], "the samples' one contradiction");
     const doc = (await openInEditor(uri(`${OUTCOMES}.claims.yaml`))).document;
     const quote = 'without direct deployment of German troops on Ukrainian soil';
     await append(doc, claimBlock('c-tree02', '    actor: france\n    commitment: troop-deployment\n    stance: refusal\n    fields: { location: Ukraine }\n', quote, await read(`${OUTCOMES}.txt`)));
-    const pair = await until(() => api.explorer.conflicts.getChildren()[0], 'a conflict');
+    const pair = await until(() => api.explorer.conflicts.getChildren().find((n) => (n.data as PairNode).pair.actor === 'france'), 'a conflict');
     assert.equal(pair.data.kind, 'pair');
     const p = (pair.data as PairNode).pair;
     assert.deepEqual([p.actor, p.a.stance, p.b.stance, p.sameArticle], ['france', 'conditional', 'refusal', true]);
-    assert.equal(api.explorer.conflictsTree.description, '1 contradicting pair');
+    assert.equal(api.explorer.conflictsTree.description, '2 contradicting pairs');
     const editors = await vscode.commands.executeCommand<vscode.TextEditor[]>('claimbook.openConflict', pair);
     assert.deepEqual(editors.map((e) => e.document.getText(e.selection)), [p.a.quote, quote]);
     assert.notEqual(editors[0]?.viewColumn, editors[1]?.viewColumn);

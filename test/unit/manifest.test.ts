@@ -19,6 +19,12 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 };
 
 describe('package.json manifest', () => {
+  it('welcome views use no markdown code spans (they render as literal backticks) and the walkthrough media exist', () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { viewsWelcome: Array<{ contents: string }>; walkthroughs: Array<{ steps: Array<{ media: { markdown: string } }> }> } };
+    for (const w of raw.contributes.viewsWelcome) assert.doesNotMatch(w.contents, /`/, w.contents);
+    for (const step of raw.contributes.walkthroughs.flatMap((w) => w.steps)) assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+  });
+
   it('contributes exactly the commands of the command table, in the Claimbook category', () => {
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());

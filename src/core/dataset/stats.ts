@@ -51,7 +51,7 @@ export function computeStats(result: CheckResult): Stats {
   };
 }
 
-function unionLength(spans: Array<{ start: number; end: number }>): number {
+export function unionLength(spans: Array<{ start: number; end: number }>): number {
   const sortedSpans = [...spans].sort((a, b) => a.start - b.start);
   let length = 0;
   let reach = -1;

@@ -5,6 +5,7 @@
  */
 import { NONE, baseName, type Labels } from './labels';
 import { hasProblems, type ClaimRow } from './rows';
+import type { NoticeNode } from './notices';
 
 export const GROUPINGS = ['actor', 'article', 'commitment'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -42,7 +43,8 @@ export interface ClaimNode {
   row: ClaimRow;
 }
 
-export type ExploreNode = GroupNode | ClaimNode;
+/** A notice (a file that cannot be read) stands at the top of the Claims view, before the groups. */
+export type ExploreNode = GroupNode | ClaimNode | NoticeNode;
 
 type Level = Exclude<GroupDimension, 'dataset'>;
 

@@ -9,3 +9,4 @@ export * from './conflicts';
 export * from './claimJson';
 export * from './removeClaim';
 export * from './diff';
+export * from './notices';

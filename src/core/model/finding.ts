@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'stale-text',
   'untagged-mention',
   'file-unreadable',
+  'codebook-unusable',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -24,6 +24,7 @@ import { contradiction } from './contradiction';
 import { staleText } from './staleText';
 import { untaggedMention } from './untaggedMention';
 import { fileUnreadable } from './fileUnreadable';
+import { codebookUnusable } from './codebookUnusable';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -50,4 +51,5 @@ export const RULES: readonly Rule[] = [
   staleText,
   untaggedMention,
   fileUnreadable,
+  codebookUnusable,
 ];

@@ -5,6 +5,7 @@
 import type { Composer, CST, Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { DEFAULT_MAX_BYTES, MAX_NESTING, checkGuards } from './guards';
 import { yamlLib } from './yamlLib';
+import { plainYamlMessage } from './plainMessages';
 
 export interface YamlProblem {
   rule: 'yaml-syntax' | 'merge-conflict';
@@ -197,12 +198,7 @@ const EMPTY_DOC = (): Document.Parsed => new (yamlLib().Composer)(OPTIONS).compo
 function fromYamlError(text: string, error: { code: string; message: string; pos: [number, number] }): YamlProblem {
   const start = clamp(error.pos[0], text.length);
   const end = Math.max(start, clamp(error.pos[1], text.length));
-  let message = error.message;
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = text.slice(start, end).trim();
-    message = key ? `duplicate key ${key.length > 40 ? `${key.slice(0, 40)}…` : key}` : 'duplicate key';
-  }
-  return syntax(message, start, end);
+  return syntax(plainYamlMessage(error.code, error.message, text.slice(start, end)), start, end);
 }
 
 function clamp(n: number, max: number): number {

@@ -2,7 +2,8 @@
 import { COMMANDS } from '../commandIds';
 import { addActorFromSelection, addAliasToActor } from './actorCommands';
 import { changeStanceAtCursor, deleteClaimAtCursor, editClaimAtCursor } from './claimCommands';
-import { goToClaim, toggleArticleSidecar } from './navigate';
+import { goToClaim, goToUntagged, toggleArticleSidecar } from './navigate';
+import { newArticle } from './newArticle';
 import { newDataset } from './newDataset';
 import { exportDatasetCommand } from '../export/exportDataset';
 import type { TaggingServices } from './services';
@@ -22,5 +23,8 @@ export function taggingCommands(s: TaggingServices): Record<string, (...args: un
     [COMMANDS.addAlias]: () => addAliasToActor(s),
     [COMMANDS.newDataset]: (folder) => newDataset(s, folder),
     [COMMANDS.exportDataset]: (format, target) => exportDatasetCommand(s, format, target),
+    [COMMANDS.newArticle]: (root) => newArticle(s, root),
+    [COMMANDS.nextUntagged]: () => goToUntagged(s, 1),
+    [COMMANDS.previousUntagged]: () => goToUntagged(s, -1),
   };
 }

@@ -4,16 +4,26 @@ import { loadSidecarFile, nodeRange } from '../../core';
 import { claimIndexById } from '../../core/edit';
 import { articleClaims, claimsAt } from '../claimsAt';
 import { uriOf } from '../datasets';
+import type { Validation } from '../controller';
+import type { Located } from '../datasets';
 import { currentSidecar } from './documents';
 import { isArticlePath, isSidecarPath, refused, type Outcome, type TaggingServices } from './services';
 
-export async function goToClaim(s: TaggingServices, direction: 1 | -1): Promise<Outcome> {
+/** The active article and its current validation, or why there is none. */
+async function activeArticle(s: TaggingServices): Promise<{ editor: vscode.TextEditor; doc: vscode.TextDocument; located: Located; v: Validation } | Outcome> {
   const editor = vscode.window.activeTextEditor;
   const doc = editor?.document;
   const located = doc ? s.controller.roots.locate(doc.uri) : undefined;
   if (!editor || !doc || !located || !isArticlePath(located.path)) return refused('open an article of a dataset first');
   const v = await s.validationOf(doc);
   if (!v) return refused('the dataset has not been validated yet');
+  return { editor, doc, located, v };
+}
+
+export async function goToClaim(s: TaggingServices, direction: 1 | -1): Promise<Outcome> {
+  const active = await activeArticle(s);
+  if ('status' in active) return active;
+  const { editor, doc, located, v } = active;
   const claims = articleClaims(v, located.path);
   if (claims.length === 0) return refused('this article has no anchored claims yet');
   const offset = doc.offsetAt(editor.selection.active);
@@ -77,4 +87,21 @@ export async function toggleArticleSidecar(s: TaggingServices): Promise<Outcome>
   const shown = await vscode.window.showTextDocument(sidecar.doc, { selection, preview: false });
   if (selection) shown.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return { status: 'moved', ids: id ? [id] : [], file: ctx.sidecar.path };
+}
+
+/** Next / previous untagged mention (the `untagged-mention` hints) in the article, wrapping around; selects the mention. */
+export async function goToUntagged(s: TaggingServices, direction: 1 | -1): Promise<Outcome> {
+  const active = await activeArticle(s);
+  if ('status' in active) return active;
+  const { editor, doc, located, v } = active;
+  const hints = (v.byFile.get(located.path) ?? []).filter((f) => f.rule === 'untagged-mention').sort((a, b) => a.start - b.start);
+  if (hints.length === 0) return refused('no untagged mentions in this article: every sentence naming an actor is covered by a claim (or the rule is off)');
+  // A selected mention is passed over in both directions: next looks after it, previous before it.
+  const offset = doc.offsetAt(direction > 0 ? editor.selection.end : editor.selection.start);
+  const next = direction > 0 ? (hints.find((f) => f.start > offset) ?? hints[0]) : ([...hints].reverse().find((f) => f.start < offset) ?? hints[hints.length - 1]);
+  if (!next) return refused('no untagged mention to go to');
+  const range = new vscode.Range(doc.positionAt(next.start), doc.positionAt(next.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return { status: 'moved', ids: [], file: located.path };
 }

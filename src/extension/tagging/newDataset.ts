@@ -1,6 +1,7 @@
 /** New Dataset: a `claimbook.yaml` with the default stances and an example actor and commitment, in a chosen folder. */
 import * as vscode from 'vscode';
 import { newCodebookText } from '../../core/edit';
+import { COMMANDS } from '../commandIds';
 import { exists } from './documents';
 import { refused, type Outcome, type TaggingServices } from './services';
 import { offerGitSetup } from './offerGitSetup';
@@ -28,6 +29,9 @@ export async function newDataset(s: TaggingServices, folderArg?: unknown): Promi
   void s.controller.validateAll('new-dataset');
   await vscode.window.showTextDocument(codebook, { preview: false });
   await offerGitSetup(s, folder);
-  void vscode.window.showInformationMessage('Claimbook: dataset created. Put articles (.txt or .md) in this folder, select a quote and run "Tag Selection as Claim".');
+  // Next step without leaving the editor: an article to tag.
+  void vscode.window
+    .showInformationMessage('Claimbook: dataset created. Add an article (.txt or .md), select a quote and run "Tag Selection as Claim".', 'New Article…')
+    .then((choice) => (choice ? vscode.commands.executeCommand(COMMANDS.newArticle, vscode.Uri.joinPath(codebook, '..')) : undefined));
   return { status: 'written', ids: [], file: codebook.path };
 }

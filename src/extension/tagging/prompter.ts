@@ -13,7 +13,7 @@ export interface PickItem {
   detail?: string;
   /** A group heading, not choosable. */
   separator?: boolean;
-  /** Shown whatever is typed (e.g. "＋ New actor…"). */
+  /** Shown whatever is typed (e.g. "New actor…"). */
   alwaysShow?: boolean;
 }
 

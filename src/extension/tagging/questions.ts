@@ -1,5 +1,5 @@
 /**
- * The questions of tagging and editing a claim: actor (ranked by mentions, with "＋ New actor…"),
+ * The questions of tagging and editing a claim: actor (ranked by mentions, with "New actor…"),
  * commitment (hierarchy, recently used first), stance, then what the two require, each value
  * checked as it is typed. Any escape returns the step it happened at.
  */
@@ -61,11 +61,11 @@ export async function askClaim(s: TaggingServices, q: QuestionContext): Promise<
   return { ok: true, value: { actor: actor.value.id, newActor: actor.value.newActor, commitment: commitment.value, stance: stance.value, ...required.value } };
 }
 
-/** The actor pick: mentions in the selection, then nearby, then recent, then everyone; "＋ New actor…" last. */
+/** The actor pick: mentions in the selection, then nearby, then recent, then everyone; "New actor…" last. */
 export async function askActor(s: TaggingServices, q: QuestionContext, step: string, allowNew: boolean): Promise<Asked<{ id: string; newActor?: NewActor }>> {
   const ranked = rankActors(q.codebook.model, { text: q.text, start: q.start, end: q.end, recent: s.recent.get('actor') });
   const items = actorItems(ranked);
-  if (allowNew) items.push({ id: NEW_ACTOR, label: '＋ New actor…', description: 'add an actor to the codebook', alwaysShow: true });
+  if (allowNew) items.push({ id: NEW_ACTOR, label: '$(add) New actor…', description: 'add an actor to the codebook', alwaysShow: true });
   const picked = await s.prompter.pick({ step, title: q.title, placeholder: 'Actor: who commits? (type to search names, aliases and ids)', items, activeId: q.current?.actor });
   if (picked === undefined) return cancelledAt(step);
   if (picked !== NEW_ACTOR) return { ok: true, value: { id: picked } };

@@ -1,8 +1,9 @@
 /** The Claims view: claims grouped as the user chose, filtered, with counts on every group. */
 import type * as vscode from 'vscode';
-import { claimDescription, claimLabel, filterRows, groupClaims, labelsOf, walk, type ClaimRow, type ExploreNode, type GroupNode } from '../../core/explore';
+import { articleProgress } from '../../core';
+import { claimDescription, claimLabel, fileNotices, filterRows, groupClaims, labelsOf, walk, type ClaimRow, type ExploreNode, type GroupNode, type NoticeNode } from '../../core/explore';
 import type { DatasetRows, ExplorerModel } from './explorerModel';
-import { claimItem, groupItem, REANCHOR_RULES } from './items';
+import { claimItem, groupItem, noticeItem, REANCHOR_RULES } from './items';
 import type { TreeNode } from './nodeStore';
 import { StoreView, datasetName } from './view';
 
@@ -14,8 +15,11 @@ export class ClaimsView extends StoreView<ExploreNode> {
   protected build(datasets: DatasetRows[]): ExploreNode[] {
     const { grouping, filter } = this.model;
     const forests = datasets.map((d, i) => {
+      const prefix = datasets.length > 1 ? `${i}:` : '';
       const rows = filterRows(d.rows, filter, d.validation.result.codebook?.model);
-      return { d, rows, nodes: groupClaims(rows, grouping, d.labels, datasets.length > 1 ? `${i}:` : '') };
+      // Files that cannot be read come first: their claims are missing from the groups below.
+      const nodes: ExploreNode[] = [...fileNotices(d.validation.result, prefix), ...groupClaims(rows, grouping, d.labels, prefix)];
+      return { d, rows, nodes };
     });
     if (forests.length === 1) return forests[0]!.nodes;
     return forests.map(({ d, rows, nodes }): GroupNode => ({
@@ -35,7 +39,8 @@ export class ClaimsView extends StoreView<ExploreNode> {
   }
 
   protected signature(n: ExploreNode): string {
-    if (n.kind === 'group') return JSON.stringify([n.label, n.count, n.problems, n.detail]);
+    if (n.kind === 'group') return JSON.stringify([n.label, n.count, n.problems, n.detail, this.coverage(n)]);
+    if (n.kind === 'notice') return JSON.stringify([n.label, n.message, n.start]);
     const r = n.row;
     // Names from the codebook are not in here: a codebook change refreshes the whole view (StoreView).
     return JSON.stringify([claimLabel(r), r.actor, r.commitment, r.stance, r.condition, r.annotator, r.anchor, r.badges, r.findings.map((f) => [f.rule, f.message, REANCHOR_RULES.has(f.rule) && (f.fixes?.length ?? 0) > 0]), this.model.grouping]);
@@ -44,8 +49,19 @@ export class ClaimsView extends StoreView<ExploreNode> {
   getTreeItem(node: TreeNode<ExploreNode>): vscode.TreeItem {
     const labels = this.labelsOf(node.root) ?? labelsOf(undefined);
     if (node.data.kind === 'claim') return claimItem(node as TreeNode<typeof node.data>, this.model.grouping, labels);
+    if (node.data.kind === 'notice') return noticeItem(node as TreeNode<NoticeNode>);
     const cb = this.datasets.get(node.root.toString())?.validation.result.codebook?.model;
-    return groupItem(node as TreeNode<GroupNode>, (id) => cb?.actors.get(id)?.type);
+    const item = groupItem(node as TreeNode<GroupNode>, (id) => cb?.actors.get(id)?.type);
+    const coverage = this.coverage(node.data, node.root);
+    if (coverage !== undefined) item.description = `${String(item.description)} · ${coverage} % covered`;
+    return item;
+  }
+
+  /** An article group's coverage in whole percent, as `claimbook stats` counts it (the article's progress). */
+  private coverage(n: GroupNode, root?: vscode.Uri): number | undefined {
+    if (n.dimension !== 'article') return undefined;
+    const d = root ? this.datasets.get(root.toString()) : this.datasets.size === 1 ? [...this.datasets.values()][0] : undefined;
+    return d ? Math.round(articleProgress(d.validation.result, n.key).coverage * 100) : undefined;
   }
 
   /** The claim's node in the current tree, if the filter lets it through. */

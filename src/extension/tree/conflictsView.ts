@@ -1,8 +1,9 @@
 /** The Conflicts view: contradicting pairs of claims, each openable side by side. */
 import * as vscode from 'vscode';
-import { conflictPairs, labelsOf, type ClaimNode, type ConflictPair } from '../../core/explore';
+import { CODEBOOK_FILE } from '../../core';
+import { codebookBroken, conflictPairs, fileNotices, labelsOf, type ClaimNode, type ConflictPair, type NoticeNode } from '../../core/explore';
 import type { DatasetRows } from './explorerModel';
-import { claimItem, conflictItem } from './items';
+import { claimItem, conflictItem, noticeItem } from './items';
 import type { TreeNode } from './nodeStore';
 import { StoreView, datasetName } from './view';
 
@@ -18,16 +19,18 @@ export interface DatasetNode {
   id: string;
   key: string;
   label: string;
-  children: PairNode[];
+  children: Array<PairNode | NoticeNode>;
 }
 
-export type ConflictNode = DatasetNode | PairNode | ClaimNode;
+export type ConflictNode = DatasetNode | PairNode | ClaimNode | NoticeNode;
 
 export class ConflictsView extends StoreView<ConflictNode> {
   protected build(datasets: DatasetRows[]): ConflictNode[] {
     const forests = datasets.map((d, i) => {
       const prefix = datasets.length > 1 ? `${i}:` : '';
-      const pairs = conflictPairs(d.rows, d.validation.result.codebook?.model).map((pair): PairNode => ({
+      // Contradictions are declared in the codebook: without it, "no contradictions" would be a guess.
+      if (codebookBroken(d.validation.result)) return { d, pairs: fileNotices(d.validation.result, prefix).filter((n) => n.file === CODEBOOK_FILE) };
+      const pairs: Array<PairNode | NoticeNode> = conflictPairs(d.rows, d.validation.result.codebook?.model).map((pair): PairNode => ({
         kind: 'pair',
         id: `${prefix}${pair.id}`,
         pair,
@@ -45,6 +48,7 @@ export class ConflictsView extends StoreView<ConflictNode> {
 
   protected signature(n: ConflictNode): string {
     if (n.kind === 'dataset') return n.label;
+    if (n.kind === 'notice') return JSON.stringify([n.label, n.message, n.start]);
     if (n.kind === 'pair') return JSON.stringify([n.pair.a.stance, n.pair.b.stance, n.pair.sameArticle]);
     return JSON.stringify([n.row.quote, n.row.stance, n.row.badges, n.row.articlePath]);
   }
@@ -53,6 +57,7 @@ export class ConflictsView extends StoreView<ConflictNode> {
     const labels = this.labelsOf(node.root) ?? labelsOf(undefined);
     const d = node.data;
     if (d.kind === 'claim') return claimItem(node as TreeNode<ClaimNode>, 'conflict', labels);
+    if (d.kind === 'notice') return noticeItem(node as TreeNode<NoticeNode>);
     if (d.kind === 'pair') return conflictItem(node as TreeNode<PairNode>, labels);
     const item = new vscode.TreeItem(d.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;

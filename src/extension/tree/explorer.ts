@@ -16,6 +16,7 @@ import { ExplorerDecorations } from './decorations';
 import { ExplorerModel } from './explorerModel';
 import { FollowCursor } from './followCursor';
 import { explorerCommands } from './treeCommands';
+import { QuickInputPrompter, type Prompter } from '../tagging/prompter';
 
 export const VIEW_IDS = { claims: 'claimbook.claims', codebook: 'claimbook.codebook', conflicts: 'claimbook.conflicts' } as const;
 
@@ -29,19 +30,29 @@ export class ClaimExplorer implements vscode.Disposable {
   readonly conflicts: ConflictsView;
   readonly claimsTree: vscode.TreeView<TreeNode<ExploreNode>>;
   readonly conflictsTree: vscode.TreeView<unknown>;
+  readonly codebookTree: vscode.TreeView<unknown>;
   readonly followCursor: FollowCursor;
   private readonly refreshed = new vscode.EventEmitter<void>();
   /** Fires after the views took in a validation, grouping or filter change (tests wait on it). */
   readonly onDidRefresh = this.refreshed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly controller: ValidationController, state: vscode.Memento) {
+  /**
+   * @param prompter asks the view's questions (Group By, Filter); the tagging commands' prompter,
+   * so tests script these answers too.
+   */
+  constructor(
+    readonly controller: ValidationController,
+    state: vscode.Memento,
+    readonly prompter: () => Prompter = () => new QuickInputPrompter(),
+  ) {
     this.model = new ExplorerModel(controller, state);
     this.claims = new ClaimsView(this.model);
     this.codebook = new CodebookView();
     this.conflicts = new ConflictsView();
     this.claimsTree = vscode.window.createTreeView(VIEW_IDS.claims, { treeDataProvider: this.claims, showCollapseAll: true });
     this.conflictsTree = vscode.window.createTreeView(VIEW_IDS.conflicts, { treeDataProvider: this.conflicts });
+    this.codebookTree = vscode.window.createTreeView(VIEW_IDS.codebook, { treeDataProvider: this.codebook, showCollapseAll: true });
     this.followCursor = new FollowCursor(controller, this.model, this.claims, this.claimsTree);
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CODEBOOK_FILE}`, false, true, false);
     this.disposables.push(
@@ -52,7 +63,7 @@ export class ClaimExplorer implements vscode.Disposable {
       this.conflicts,
       this.claimsTree,
       this.followCursor,
-      vscode.window.createTreeView(VIEW_IDS.codebook, { treeDataProvider: this.codebook, showCollapseAll: true }),
+      this.codebookTree,
       this.conflictsTree,
       vscode.window.registerFileDecorationProvider(new ExplorerDecorations()),
       controller.onDidValidate(() => this.model.changed()),

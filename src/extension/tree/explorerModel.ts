@@ -61,7 +61,8 @@ export class ExplorerModel implements vscode.Disposable {
     const out: DatasetRows[] = [];
     for (const v of this.controller.validations()) {
       const key = v.root.toString();
-      if (!live.has(key) || v.result.fatal) continue;
+      // A fatal result (codebook unreadable) stays: the views say what is wrong instead of going blank.
+      if (!live.has(key)) continue;
       let hit = this.cache.get(key);
       // A published validation is never mutated, so identity says whether rows are current.
       if (hit?.validation !== v) {

@@ -37,7 +37,8 @@ export class FollowCursor implements vscode.Disposable {
   }
 
   private schedule(editor: vscode.TextEditor): void {
-    if (!vscode.workspace.getConfiguration('claimbook', editor.document.uri).get<boolean>('explorer.followCursor', false)) return;
+    // A window-scoped setting: asking for it with a resource makes VS Code log a warning per call.
+    if (!vscode.workspace.getConfiguration('claimbook').get<boolean>('explorer.followCursor', false)) return;
     if (!this.treeView.visible) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.follow(editor), DELAY_MS);

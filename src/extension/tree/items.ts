@@ -3,13 +3,14 @@
  * counts, and a `contextValue` composed of flags the menus in package.json match on.
  */
 import * as vscode from 'vscode';
-import { claimDescription, claimDetails, claimLabel, countText, type ClaimNode, type CodebookNode, type ConflictPair, type GroupNode, type Grouping, type Labels, type ProblemBadge } from '../../core/explore';
+import { claimDescription, claimDetails, claimLabel, countText, type ClaimNode, type CodebookNode, type ConflictPair, type GroupNode, type Grouping, type Labels, type NoticeNode, type ProblemBadge } from '../../core/explore';
 import { STANCE_COLOURS } from '../stanceColours';
 import { COMMANDS } from '../commandIds';
 import { decorationUri } from './decorations';
 import type { TreeNode } from './nodeStore';
 
-const STANCE_ICONS: Record<string, string> = {
+/** The stance legend's shapes: the same in the Claims view, the Codebook view and the hover. */
+export const STANCE_ICONS: Record<string, string> = {
   pledge: 'pass-filled',
   conditional: 'debug-breakpoint-conditional',
   proposal: 'lightbulb',
@@ -81,8 +82,13 @@ export function codebookItem(node: TreeNode<CodebookNode>): vscode.TreeItem {
   const narrower = c.total - c.count;
   const count = c.unused ? 'unused' : `${countText(c.count)}${narrower > 0 ? ` (+${narrower} narrower)` : ''}`;
   item.description = c.kind === 'section' || c.kind === 'actorType' ? countText(c.total) : `${count} · ${c.key}`;
-  item.iconPath = new vscode.ThemeIcon(c.kind === 'actor' ? 'person' : CODEBOOK_ICONS[c.kind]);
+  // Stances are the legend of the highlighting: each shows its icon in its theme colour.
+  item.iconPath = c.kind === 'stance' ? stanceIcon(c.key) : new vscode.ThemeIcon(c.kind === 'actor' ? 'person' : CODEBOOK_ICONS[c.kind]);
   item.tooltip = `${c.label}${c.key !== c.label ? ` (${c.key})` : ''}: ${c.unused ? 'no claim uses it' : countText(c.total)}`;
+  if (c.kind === 'stance') {
+    const colour = (STANCE_COLOURS as readonly string[]).includes(c.key) ? c.key : 'other';
+    item.tooltip += `. Claims with this stance are highlighted in the theme colour claimbook.stance.${colour}.background (set it in workbench.colorCustomizations).`;
+  }
   const flags = ['codebook', c.kind];
   if (c.yamlPath && c.kind !== 'section') flags.push('codebookEntry');
   if (c.unused) {
@@ -104,6 +110,19 @@ export function conflictItem(node: TreeNode<{ id: string; pair: ConflictPair }>,
   item.tooltip = `${p.actor} is recorded as ${p.a.stance} and as ${p.b.stance} on ${p.commitment}${p.sameArticle ? ' in the same article' : ''}. Click to open both side by side.`;
   item.contextValue = 'conflict';
   item.command = { command: COMMANDS.openConflict, title: 'Open Side by Side', arguments: [node] };
+  return item;
+}
+
+/** A file that cannot be read: what is wrong, and a click opens the problem. */
+export function noticeItem(node: TreeNode<NoticeNode>): vscode.TreeItem {
+  const n = node.data;
+  const item = new vscode.TreeItem(n.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = 'Open';
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  item.tooltip = n.message;
+  item.contextValue = 'notice';
+  item.command = { command: COMMANDS.openNotice, title: 'Open the Problem', arguments: [node] };
   return item;
 }
 

@@ -8,7 +8,7 @@ import { CODEBOOK_FILE as CODEBOOK_PATH, nodeRange, type Fix } from '../../core'
 import { addAlias } from '../../core/edit';
 import {
   FILTER_DIMENSIONS, GROUPINGS, GROUPING_TITLES, claimAsJson, describeFilter, filterChoices, isGrouping, parseFilter, removeClaimEdit,
-  type ClaimFilter, type ClaimNode, type ClaimRow, type CodebookNode, type FilterDimension, type GroupNode,
+  type ClaimFilter, type ClaimNode, type ClaimRow, type CodebookNode, type FilterDimension, type GroupNode, type NoticeNode,
 } from '../../core/explore';
 import { COMMANDS } from '../commandIds';
 import type { Handler } from '../commands';
@@ -19,16 +19,19 @@ import type { DatasetRows } from './explorerModel';
 import { REANCHOR_RULES } from './items';
 import { TreeNode } from './nodeStore';
 import type { PairNode } from './conflictsView';
+import type { PickItem, Prompter } from '../tagging/prompter';
 
 export function explorerCommands(explorer: ClaimExplorer): Record<string, Handler> {
   const model = explorer.model;
   return {
     [COMMANDS.groupClaims]: async (mode) => {
-      const chosen = isGrouping(mode) ? mode : await pickGrouping(model.grouping);
+      const chosen = isGrouping(mode) ? mode : await pickGrouping(explorer.prompter(), model.grouping);
       if (chosen) await model.setGrouping(chosen);
     },
     [COMMANDS.filterClaims]: async (arg) => {
-      const next = arg !== undefined ? parseFilter(arg) : await pickFilter(explorer);
+      // From the view's title bar VS Code passes the tree's focused node (once anything in the
+      // tree was clicked), not a filter: only a plain object is a filter given by a caller.
+      const next = isPlainObject(arg) ? parseFilter(arg) : await pickFilter(explorer);
       if (next) model.setFilter(next);
     },
     [COMMANDS.clearClaimFilter]: () => model.setFilter({}),
@@ -54,6 +57,7 @@ export function explorerCommands(explorer: ClaimExplorer): Record<string, Handle
     },
     [COMMANDS.openCodebookEntry]: (node) => openCodebookEntry(explorer, node),
     [COMMANDS.openConflict]: (node) => openConflict(explorer, node),
+    [COMMANDS.openNotice]: (node) => openNotice(explorer, node),
     // Editing a claim is the tagging commands' job; they act on the claim at the article's cursor.
     [COMMANDS.editClaimInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.editClaim),
     [COMMANDS.changeStanceInView]: (node) => atClaim(explorer, claimOf(node), COMMANDS.changeStance),
@@ -77,9 +81,18 @@ function claimOf(node: unknown): ClaimRef {
   throw new Error('run this command from a claim in the Claimbook views');
 }
 
-async function pickGrouping(current: string): Promise<(typeof GROUPINGS)[number] | undefined> {
-  const items = GROUPINGS.map((g) => ({ label: GROUPING_TITLES[g], description: g === current ? '(current)' : undefined, g }));
-  return (await vscode.window.showQuickPick(items, { title: 'Group Claims By' }))?.g;
+/** A filter handed over by a caller (`{ actor: 'france' }`), as opposed to a tree node or a URI. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // `$treeViewId` marks a view context VS Code did not convert (no focused node): not a filter either.
+  return (proto === Object.prototype || proto === null) && !('$treeViewId' in value);
+}
+
+async function pickGrouping(prompter: Prompter, current: string): Promise<(typeof GROUPINGS)[number] | undefined> {
+  const items = GROUPINGS.map((g) => ({ id: g, label: GROUPING_TITLES[g], description: g === current ? '(current)' : undefined }));
+  const picked = await prompter.pick({ step: 'grouping', title: 'Group Claims By', placeholder: 'how the Claims view nests its claims', items, activeId: current });
+  return isGrouping(picked) ? picked : undefined;
 }
 
 const DIMENSION_TITLES: Record<FilterDimension, string> = { actor: 'Actor', commitment: 'Commitment', stance: 'Stance', annotator: 'Annotator', article: 'Article' };
@@ -89,20 +102,24 @@ async function pickFilter(explorer: ClaimExplorer): Promise<ClaimFilter | undefi
   const current = model.filter;
   const datasets = model.datasets();
   const labels = datasets[0]?.labels;
-  if (!labels) return undefined;
-  type Item = vscode.QuickPickItem & { action: FilterDimension | 'problems' | 'clear' };
-  const items: Item[] = FILTER_DIMENSIONS.map((d) => ({ label: DIMENSION_TITLES[d], description: current[d] !== undefined ? describeFilter({ [d]: current[d] }, labels) : undefined, action: d }));
-  items.push({ label: current.problemsOnly ? '$(check) Problems only' : 'Problems only', description: 'claims with a badge, an error or a warning', action: 'problems' });
-  if (model.filtered) items.push({ label: 'Clear filter', description: describeFilter(current, labels), action: 'clear' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Filter Claims By' });
-  if (!picked) return undefined;
-  if (picked.action === 'clear') return {};
-  if (picked.action === 'problems') return { ...current, problemsOnly: !current.problemsOnly || undefined };
-  const d = picked.action;
+  if (!labels) {
+    void vscode.window.showInformationMessage('Claimbook: no dataset has been checked yet, so there is nothing to filter.');
+    return undefined;
+  }
+  const items: PickItem[] = FILTER_DIMENSIONS.map((d) => ({ id: d, label: DIMENSION_TITLES[d], description: current[d] !== undefined ? describeFilter({ [d]: current[d] }, labels) : undefined }));
+  items.push({ id: 'problems', label: current.problemsOnly ? '$(check) Problems only' : 'Problems only', description: 'claims with a badge, an error or a warning' });
+  if (model.filtered) items.push({ id: 'clear', label: 'Clear filter', description: describeFilter(current, labels) });
+  const prompter = explorer.prompter();
+  const picked = await prompter.pick({ step: 'filter', title: 'Filter Claims By', placeholder: 'what to narrow the Claims view by', items });
+  if (picked === undefined) return undefined;
+  if (picked === 'clear') return {};
+  if (picked === 'problems') return { ...current, problemsOnly: !current.problemsOnly || undefined };
+  const d = FILTER_DIMENSIONS.find((x) => x === picked);
+  if (!d) return undefined;
   const rows = datasets.flatMap((ds) => ds.rows);
-  const choices = filterChoices(rows, d, labels).map((c) => ({ label: c.label, description: `${c.value !== c.label ? `${c.value} · ` : ''}${c.count}`, value: c.value }));
-  const value = await vscode.window.showQuickPick(choices, { title: `Filter Claims by ${DIMENSION_TITLES[d]}`, matchOnDescription: true });
-  return value ? { ...current, [d]: value.value } : undefined;
+  const choices = filterChoices(rows, d, labels).map((c) => ({ id: c.value, label: c.label, description: `${c.value !== c.label ? `${c.value} · ` : ''}${c.count}` }));
+  const value = await prompter.pick({ step: `filter:${d}`, title: `Filter Claims by ${DIMENSION_TITLES[d]}`, placeholder: 'type to search', items: choices });
+  return value !== undefined ? { ...current, [d]: value } : undefined;
 }
 
 function filterFor(node: unknown): ClaimFilter | undefined {
@@ -196,6 +213,15 @@ async function openCodebookEntry(explorer: ClaimExplorer, node: unknown, preserv
   const r = nodeRange(codebook.parsed, entry.yamlPath, entry.yamlPath.length > 0 ? 'key' : 'value');
   const range = d.validation.positions.range(codebook.path, r.start, r.end);
   return vscode.window.showTextDocument(uriOf(node.root, codebook.path), { selection: range, preserveFocus, preview: preserveFocus });
+}
+
+/** Opens the file of a notice at its problem. */
+async function openNotice(explorer: ClaimExplorer, node: unknown): Promise<vscode.TextEditor | undefined> {
+  if (!(node instanceof TreeNode) || (node.data as { kind?: string }).kind !== 'notice') return undefined;
+  const notice = node.data as NoticeNode;
+  const d = explorer.model.dataset(node.root);
+  const at = d?.validation.result.texts.has(notice.file) ? d.validation.positions.range(notice.file, notice.start, notice.start) : new vscode.Range(0, 0, 0, 0);
+  return vscode.window.showTextDocument(uriOf(node.root, notice.file), { selection: at });
 }
 
 /** Both claims of a conflict, each selected, in two editors side by side. */
