@@ -22,6 +22,7 @@ const TARGETS: Target[] = [
   { key: 'activation_ms', what: 'activation of the shipped bundle (load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
   { key: 'bundle_bytes', what: 'extension.js as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
+  { key: 'anchor_over_peer_1mb', what: 'resolveQuote time / approx-string-match time, 200 quotes in 1 MB (right answers ours ≥ peer)', target: '≤ 1.0', ok: (x, r) => x <= 1 && (r.anchor_right_ours_1mb ?? 0) >= (r.anchor_right_peer_1mb ?? Infinity) },
 ];
 
 const P95: Record<string, string> = {

@@ -22,12 +22,13 @@ import { MemoryHost } from './memoryHost';
 import { EditorSession } from './editorSession';
 import { Peer } from './peer';
 import { attacks } from './hostile';
+import { anchorPeer } from './anchorPeer';
 import { Random } from './random';
 import { collect, median, p95, round, timeRuns } from './stats';
 import { writeReport } from './report';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'anchor'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -356,6 +357,7 @@ async function main(): Promise<void> {
   if (has('activation')) await activation(args.runs, r);
   if (has('bundle')) await bundle(r);
   if (has('hostile')) await hostile(args.runs, r);
+  if (has('anchor')) anchorPeer(args.runs, r, log);
   save();
   log(`wrote ${path.relative(ROOT, args.out)}`);
   // BENCHMARKS.md describes bench/results.json; a run written elsewhere (--out, --baseline) leaves it.
