@@ -414,3 +414,16 @@ describe('anchoring with many copies of a passage', () => {
     assert.equal(r.status, 'ambiguous');
   });
 });
+
+describe('anchoring without offsets, an exact copy elsewhere', () => {
+  it('does not silently move to an exact copy with other context when the passage itself was edited', () => {
+    const passage = 'the ministers agreed to fund a new air defence shield for the eastern border';
+    const home = `Reporting from Warsaw on Tuesday, ${passage}, officials confirmed after the talks.`;
+    const elsewhere = `In an unrelated archive note from 2019, ${passage} was only a rumour at the time.`;
+    const text = `${elsewhere}\n\n${'Filler sentence about other things. '.repeat(20)}\n\n${home.replace('ministers', 'minsters')}`;
+    const at = text.indexOf('the minsters');
+    const r = resolve({ exact: passage, prefix: 'Reporting from Warsaw on Tuesday, ', suffix: ', officials confirmed after the t' }, text);
+    assert.equal(r.status, 'ambiguous', JSON.stringify(r));
+    assert.equal(r.candidates?.[0]?.start, at, 'the edited passage with the recorded context ranks first');
+  });
+});

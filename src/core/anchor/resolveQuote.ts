@@ -131,10 +131,24 @@ function resolveOccurrences(q: Query, occurrences: number[]): AnchorResult {
 
   // The old passage may still be there, edited, while its exact twin sits elsewhere: that
   // twin is a look-alike until the annotator says otherwise.
-  const edited = q.old ? editedHomePassage(q, candidates) : undefined;
+  const edited = q.old ? editedHomePassage(q, candidates) : editedPassageAnywhere(q, candidates, top);
   if (edited) return ambiguous(q, [top, ...tied, edited].sort(byTotal));
   if (tied.length > 0) return ambiguous(q, [top, ...tied]);
   return moved(q, top);
+}
+
+/**
+ * Without offsets there is no home passage to look at, but an exact copy whose context does not
+ * match may still be a look-alike of the passage, edited where it was annotated: an approximate
+ * match elsewhere whose context makes it score as well or better (issue 13).
+ */
+function editedPassageAnywhere(q: Query, occurrences: Candidate[], top: Candidate): Candidate | undefined {
+  if (contextIsPerfect(q.prefix, q.suffix, q.text, top.start, top.end)) return undefined;
+  const k = maxErrors(q);
+  if (k === 0) return undefined;
+  const fuzzy = fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).candidates;
+  const rivals = fuzzy.filter((c) => accept(q, c) && c.total >= top.total - EPSILON && !occurrences.some((o) => overlaps(o, c)));
+  return rivals.length > 0 ? best(rivals, byTotal) : undefined;
 }
 
 /** An acceptable approximate match overlapping the old span and no exact occurrence. */
