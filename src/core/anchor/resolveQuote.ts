@@ -73,11 +73,25 @@ export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: Re
  */
 export function pendingSearch(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): TextScan | undefined {
   const q = query(quote, index, options);
-  if (!('exact' in q) || q.text.includes(q.exact)) return undefined;
+  if (!('exact' in q)) return undefined;
   const k = maxErrors(q);
   if (k === 0) return undefined;
+  if (q.text.includes(q.exact)) {
+    // Exact copies need no search, unless editedPassageAnywhere must look for the passage: no
+    // offsets, and no copy with the recorded context.
+    if (q.old || hasPerfectCopy(q)) return undefined;
+    const scan = textScan(index, q.exact, k);
+    return scan.done ? undefined : scan;
+  }
   const scan = textScan(index, q.exact, k);
   return scan.done || !searchNear(q, k).wholeText ? undefined : scan;
+}
+
+function hasPerfectCopy(q: Query): boolean {
+  for (let i = q.text.indexOf(q.exact), n = 0; i >= 0 && n < MAX_OCCURRENCES; i = q.text.indexOf(q.exact, i + 1), n++) {
+    if (contextIsPerfect(q.prefix, q.suffix, q.text, i, i + q.exact.length)) return true;
+  }
+  return false;
 }
 
 /** The quote normalised for searching, or the result when it needs no search (empty, or exact at its offsets). */
