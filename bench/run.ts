@@ -22,6 +22,7 @@ import { MemoryHost } from './memoryHost';
 import { EditorSession } from './editorSession';
 import { Peer } from './peer';
 import { attacks } from './hostile';
+import { anchorPeer } from './anchorPeer';
 import { Random } from './random';
 import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
@@ -31,7 +32,7 @@ import { webBuild } from './web';
 import { fmtSection, mergeSection } from './merge';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge', 'anchor'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
 const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export', 'fmt']);
@@ -387,6 +388,7 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'web': await webBuild(ROOT, runs, r, log); break;
     case 'fmt': await fmtSection(name, g!, runs, r, log); break;
     case 'merge': await mergeSection(ensureDataset(SPECS.big!, log), runs, r, log); break;
+    case 'anchor': anchorPeer(runs, r, log); break;
   }
   return r;
 }

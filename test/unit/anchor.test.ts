@@ -364,3 +364,66 @@ describe('shiftSpan', () => {
     assert.deepEqual([r.start, r.end], [shifted.start, shifted.end]);
   });
 });
+
+/**
+ * Issue 13: past the cap on fully scored approximate matches, a match left out might be the
+ * annotated one, so the cap may make a result ambiguous, never pick a look-alike silently.
+ */
+describe('anchoring with many copies of a passage', () => {
+  const SENTENCE = 'The coalition agreed to send more air defence systems to Kyiv before the winter begins.';
+  // Three typos: no copy is exact, every copy matches with the same three errors.
+  const TYPOED = SENTENCE.replace('coalition', 'coalitoin').replace('defence', 'defense').replace('winter', 'wintr');
+
+  /** `copies` copies, each with its own context; the quote's context is the last one's, and copy 3 has a near twin of it (one letter off). */
+  function manyCopies(copies: number, twin: boolean): { text: string; quote: QuoteSelector; at: number } {
+    const context = (i: number): [string, string] => [`Item ${String(i).padStart(5, '0')} from the ${['north', 'south', 'east', 'west'][i % 4]} desk reads: `, ` (filed by desk ${String(i).padStart(5, '0')} and checked by the editors.)\n`];
+    const parts: string[] = [];
+    for (let i = 0; i < copies; i++) {
+      let [before, after] = context(i);
+      if (twin && i === 3) {
+        [before, after] = context(copies - 1);
+        after = `${after.slice(0, 28)}X${after.slice(29)}`; // inside the 32-character suffix, at its far end
+      }
+      parts.push(before + SENTENCE + after);
+    }
+    const text = parts.join('');
+    const at = text.lastIndexOf(SENTENCE);
+    const quote = { exact: TYPOED, prefix: text.slice(at - 32, at), suffix: text.slice(at + SENTENCE.length, at + SENTENCE.length + 32) };
+    return { text, quote, at };
+  }
+
+  for (const copies of [50, 51, 52, 120, 1000]) {
+    it(`never drifts to a look-alike among ${copies} copies`, () => {
+      for (const twin of [true, false]) {
+        const { text, quote, at } = manyCopies(copies, twin);
+        const r = resolve(quote, text);
+        const truth = { start: at, end: at + SENTENCE.length };
+        const first = r.candidates?.[0] ?? r;
+        assert.deepEqual({ start: first.start, end: first.end }, truth, `${copies} copies, twin ${twin}: ${JSON.stringify(r).slice(0, 300)}`);
+        // The near twin of the context is a tie: ambiguous, the true copy first. Without it, the true copy wins or the result is ambiguous.
+        if (twin) assert.equal(r.status, 'ambiguous', `${copies} copies with a twin`);
+        else assert.ok(r.status === 'drifted' || r.status === 'ambiguous', r.status);
+      }
+    });
+  }
+
+  it('is never wrong when every copy shares the same context (the cap can only make it ambiguous)', () => {
+    const block = `Officials repeated: ${SENTENCE} Nothing else was said.\n`;
+    const text = block.repeat(200);
+    const r = resolve({ exact: TYPOED, prefix: 'Officials repeated: ', suffix: ' Nothing else was said.' }, text);
+    assert.equal(r.status, 'ambiguous');
+  });
+});
+
+describe('anchoring without offsets, an exact copy elsewhere', () => {
+  it('does not silently move to an exact copy with other context when the passage itself was edited', () => {
+    const passage = 'the ministers agreed to fund a new air defence shield for the eastern border';
+    const home = `Reporting from Warsaw on Tuesday, ${passage}, officials confirmed after the talks.`;
+    const elsewhere = `In an unrelated archive note from 2019, ${passage} was only a rumour at the time.`;
+    const text = `${elsewhere}\n\n${'Filler sentence about other things. '.repeat(20)}\n\n${home.replace('ministers', 'minsters')}`;
+    const at = text.indexOf('the minsters');
+    const r = resolve({ exact: passage, prefix: 'Reporting from Warsaw on Tuesday, ', suffix: ', officials confirmed after the t' }, text);
+    assert.equal(r.status, 'ambiguous', JSON.stringify(r));
+    assert.equal(r.candidates?.[0]?.start, at, 'the edited passage with the recorded context ranks first');
+  });
+});

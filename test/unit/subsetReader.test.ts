@@ -107,9 +107,12 @@ function check(text: string, label: string): boolean {
   if (!subset) return false;
   accepted++;
   const js = jsYamlValue(text);
-  assert.ok(js, `${label}: accepted a text the js-yaml path declines:\n${text}`);
-  assert.deepEqual(subset.value, js.value, `${label}: differs from js-yaml:\n${text}`);
-  assert.deepEqual(keyOrder(subset.value), keyOrder(js.value), `${label}: key order differs from js-yaml`);
+  // The js-yaml path declines every `\U` escape and `%` line (issue 13: js-yaml misreads some); the yaml package below still judges them.
+  if (!js) assert.match(text, /\\U|^%/m, `${label}: accepted a text the js-yaml path declines:\n${text}`);
+  else {
+    assert.deepEqual(subset.value, js.value, `${label}: differs from js-yaml:\n${text}`);
+    assert.deepEqual(keyOrder(subset.value), keyOrder(js.value), `${label}: key order differs from js-yaml`);
+  }
   const full = parseYaml(text);
   assert.deepEqual(full.problems, [], `${label}: accepted a text the yaml package rejects:\n${text}`);
   assert.deepEqual(subset.value, full.value, `${label}: differs from the yaml package:\n${text}`);

@@ -18,6 +18,8 @@ const TOTAL_WEIGHT = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.posit
 /** Quotes shorter than this (code points) match too easily by chance: stricter thresholds. */
 const SHORT_QUOTE = 20;
 const MAX_FUZZY_CANDIDATES = 50;
+/** Beyond this many match ends, the cap keeps the fewest errors without guessing context (the guess costs two small edit distances each). */
+const MAX_PRERANKED = 20_000;
 const MAX_CONTEXT_SCORED = 1000;
 const MAX_OCCURRENCES = 100_000;
 
@@ -71,11 +73,25 @@ export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: Re
  */
 export function pendingSearch(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): TextScan | undefined {
   const q = query(quote, index, options);
-  if (!('exact' in q) || q.text.includes(q.exact)) return undefined;
+  if (!('exact' in q)) return undefined;
   const k = maxErrors(q);
   if (k === 0) return undefined;
+  if (q.text.includes(q.exact)) {
+    // Exact copies need no search, unless editedPassageAnywhere must look for the passage: no
+    // offsets, and no copy with the recorded context.
+    if (q.old || hasPerfectCopy(q)) return undefined;
+    const scan = textScan(index, q.exact, k);
+    return scan.done ? undefined : scan;
+  }
   const scan = textScan(index, q.exact, k);
   return scan.done || !searchNear(q, k).wholeText ? undefined : scan;
+}
+
+function hasPerfectCopy(q: Query): boolean {
+  for (let i = q.text.indexOf(q.exact), n = 0; i >= 0 && n < MAX_OCCURRENCES; i = q.text.indexOf(q.exact, i + 1), n++) {
+    if (contextIsPerfect(q.prefix, q.suffix, q.text, i, i + q.exact.length)) return true;
+  }
+  return false;
 }
 
 /** The quote normalised for searching, or the result when it needs no search (empty, or exact at its offsets). */
@@ -129,10 +145,24 @@ function resolveOccurrences(q: Query, occurrences: number[]): AnchorResult {
 
   // The old passage may still be there, edited, while its exact twin sits elsewhere: that
   // twin is a look-alike until the annotator says otherwise.
-  const edited = q.old ? editedHomePassage(q, candidates) : undefined;
+  const edited = q.old ? editedHomePassage(q, candidates) : editedPassageAnywhere(q, candidates, top);
   if (edited) return ambiguous(q, [top, ...tied, edited].sort(byTotal));
   if (tied.length > 0) return ambiguous(q, [top, ...tied]);
   return moved(q, top);
+}
+
+/**
+ * Without offsets there is no home passage to look at, but an exact copy whose context does not
+ * match may still be a look-alike of the passage, edited where it was annotated: an approximate
+ * match elsewhere whose context makes it score as well or better (issue 13).
+ */
+function editedPassageAnywhere(q: Query, occurrences: Candidate[], top: Candidate): Candidate | undefined {
+  if (contextIsPerfect(q.prefix, q.suffix, q.text, top.start, top.end)) return undefined;
+  const k = maxErrors(q);
+  if (k === 0) return undefined;
+  const fuzzy = fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).candidates;
+  const rivals = fuzzy.filter((c) => accept(q, c) && c.total >= top.total - EPSILON && !occurrences.some((o) => overlaps(o, c)));
+  return rivals.length > 0 ? best(rivals, byTotal) : undefined;
 }
 
 /** An acceptable approximate match overlapping the old span and no exact occurrence. */
@@ -142,7 +172,7 @@ function editedHomePassage(q: Query, occurrences: Candidate[]): Candidate | unde
   const k = maxErrors(q);
   if (k === 0) return undefined;
   const reach = q.exact.length + k;
-  const matches = fuzzyCandidates(q, Math.max(0, old.start - reach), Math.min(q.text.length, old.end + reach), k);
+  const matches = fuzzyCandidates(q, Math.max(0, old.start - reach), Math.min(q.text.length, old.end + reach), k).candidates;
   return matches.find((c) => c.home && accept(q, c) && !occurrences.some((o) => overlaps(o, c)));
 }
 
@@ -151,7 +181,8 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   const k = maxErrors(q);
   if (k === 0) return undefined;
   const near = searchNear(q, k);
-  const acceptable = !near.wholeText ? near.acceptable : fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).filter((c) => accept(q, c));
+  const found = !near.wholeText ? near : acceptableOf(q, fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()));
+  const acceptable = found.acceptable;
   if (acceptable.length === 0) return undefined;
 
   const distinct: Candidate[] = [];
@@ -161,7 +192,9 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   const home = distinct.find((c) => c.home);
   // A passage elsewhere that beats the (edited) annotated one is still only a look-alike.
   if (home && home !== top && !rivals.includes(home)) rivals.push(home);
-  if (rivals.length > 0) return ambiguous(q, [top, ...rivals.sort(byTotal)]);
+  // So many matches that some were not scored, and one of those might have won or tied.
+  const unsure = found.unseen >= top.total - EPSILON;
+  if (rivals.length > 0 || unsure) return ambiguous(q, [top, ...rivals.sort(byTotal), ...(unsure ? distinct.filter((c) => c !== top && !rivals.includes(c)).slice(0, 1) : [])]);
   return { ...span(q, top), status: 'drifted', score: round(top.quote) };
 }
 
@@ -170,26 +203,82 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
  * the whole text must be searched after it: when nothing there was acceptable and the window
  * was not the whole text already.
  */
-function searchNear(q: Query, k: number): { acceptable: Candidate[]; wholeText: boolean } {
-  if (!q.oldCp) return { acceptable: [], wholeText: true };
+function searchNear(q: Query, k: number): { acceptable: Candidate[]; unseen: number; wholeText: boolean } {
+  if (!q.oldCp) return { acceptable: [], unseen: -1, wholeText: true };
   const from = q.index.cpToText16(q.oldCp.start - q.window);
   const to = q.index.cpToText16(q.oldCp.end + q.window);
-  const acceptable = fuzzyCandidates(q, from, to, k).filter((c) => accept(q, c));
-  return { acceptable, wholeText: acceptable.length === 0 && (from > 0 || to < q.text.length) };
+  const found = acceptableOf(q, fuzzyCandidates(q, from, to, k));
+  return { ...found, wholeText: found.acceptable.length === 0 && (from > 0 || to < q.text.length) };
 }
 
-/** Approximate matches in text[from, to), best first by errors, scored with their context. */
-function fuzzyCandidates(q: Query, from: number, to: number, k: number, ends: readonly FuzzyEnd[] = fuzzyEnds(q.text, q.exact, k, from, to)): Candidate[] {
+function acceptableOf(q: Query, fuzzy: Fuzzy): { acceptable: Candidate[]; unseen: number } {
+  return { acceptable: fuzzy.candidates.filter((c) => accept(q, c)), unseen: fuzzy.unseen };
+}
+
+/** Approximate matches, and the best total a match left out by the cap could reach (-1: none left out). */
+interface Fuzzy {
+  candidates: Candidate[];
+  unseen: number;
+}
+
+/**
+ * Approximate matches in text[from, to), scored with their context. Past MAX_FUZZY_CANDIDATES
+ * ends, only the most promising are scored in full (errors, then context guessed from the end);
+ * `unseen` bounds what the others could score, so that a caller never picks one of the scored
+ * silently when a match left out might have beaten it (issue 13).
+ */
+function fuzzyCandidates(q: Query, from: number, to: number, k: number, ends: readonly FuzzyEnd[] = fuzzyEnds(q.text, q.exact, k, from, to)): Fuzzy {
   const old = q.old;
-  // Cap the expensive part (start search, context scoring), but never drop a match that ends
-  // in the old span's neighbourhood: it may be the annotated passage itself.
+  // Never drop a match that ends in the old span's neighbourhood: it may be the annotated passage itself.
   const nearOld = (e: FuzzyEnd): boolean => old !== undefined && e.end > old.start && e.end <= old.end + k + q.exact.length;
-  const chosen = [...ends].sort((a, b) => a.errors - b.errors || a.end - b.end).filter((e, i) => i < MAX_FUZZY_CANDIDATES || nearOld(e));
+  let chosen: readonly FuzzyEnd[] = ends;
+  let unseen = -1;
+  if (ends.length > MAX_FUZZY_CANDIDATES) {
+    const guessed = ends.length <= MAX_PRERANKED;
+    const ranked = ends.map((e) => guess(q, e, k, guessed));
+    ranked.sort((a, b) => b.guess - a.guess || a.end.errors - b.end.errors || a.end.end - b.end.end);
+    chosen = ranked.filter((r, i) => i < MAX_FUZZY_CANDIDATES || nearOld(r.end)).map((r) => r.end);
+    for (let i = MAX_FUZZY_CANDIDATES; i < ranked.length; i++) {
+      const r = ranked[i] as Guess;
+      if (!nearOld(r.end)) unseen = Math.max(unseen, r.bound);
+    }
+  }
   const candidates = chosen.map((e) => {
     const m = fuzzyStart(q.text, q.exact, e.end, e.errors, from);
     return candidate(q, m.start, m.end, 1 - m.errors / q.exact.length, true);
   });
-  return candidates;
+  return { candidates, unseen };
+}
+
+interface Guess {
+  end: FuzzyEnd;
+  /** The total with the start guessed from the quote's length (ranks the ends). */
+  guess: number;
+  /** The most the match could score once its start is known. */
+  bound: number;
+}
+
+/**
+ * A match's start is within `errors` of `end - length`, so its prefix similarity is within
+ * (errors + 1) / prefix length of the one at the guessed start (an edit per character of
+ * shift, one more for rounding); its suffix similarity depends on the end alone. Without the
+ * guess (too many ends to afford it), the bound takes perfect context.
+ */
+function guess(q: Query, e: FuzzyEnd, k: number, withContext: boolean): Guess {
+  const quote = 1 - e.errors / q.exact.length;
+  const start = Math.max(0, e.end - q.exact.length);
+  const old = q.old;
+  let closest = 1;
+  if (old) {
+    const nearest = Math.min(Math.max(old.start, start - Math.min(k, e.errors)), start + Math.min(k, e.errors));
+    closest = Math.max(0, 1 - Math.abs(nearest - old.start) / q.radius);
+  }
+  const base = { start, end: e.end, quote, position: closest, total: 0, home: false };
+  if (!withContext) return { end: e, guess: quote, bound: weigh({ ...base, prefix: 1, suffix: 1 }) };
+  const prefix = prefixSimilarity(q.prefix, q.text, start);
+  const suffix = suffixSimilarity(q.suffix, q.text, e.end);
+  const slack = q.prefix.length === 0 ? 0 : (e.errors + 1) / q.prefix.length;
+  return { end: e, guess: weigh({ ...base, prefix, suffix }), bound: weigh({ ...base, prefix: Math.min(1, prefix + slack), suffix }) };
 }
 
 function candidate(q: Query, start: number, end: number, quote: number, withContext: boolean): Candidate {

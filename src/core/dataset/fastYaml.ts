@@ -10,7 +10,7 @@
  */
 import type { Event, Schema } from 'js-yaml';
 import type { Document } from 'yaml';
-import { parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
+import { crAsLineBreak, parseYaml, type ParsedYaml, type YamlProblem } from '../yaml/parse';
 import { checkGuards, checkSize, DEFAULT_MAX_BYTES, MAX_NESTING, mayTrip } from '../yaml/guards';
 import { readSubset } from '../yaml/subsetReader';
 import { coreBool, coreFloat, coreInt, isCoreNull } from '../yaml/coreScalars';
@@ -72,6 +72,13 @@ function buildCoreSchema(): Schema {
 }
 
 const EXPLICIT_OR_EMPTY_KEY = /^[ \t-]*[?:](?:[ \t]|\r?$)/m;
+/**
+ * What js-yaml reads otherwise than the yaml package (issue 13), declined so that the yaml
+ * package judges it: a line starting with `%` (js-yaml drops an unknown directive silently, the
+ * yaml package warns) and `\U` (js-yaml turns an escape beyond U+10FFFF into two lone
+ * surrogates, the yaml package calls it invalid; our files write such characters raw).
+ */
+const DIRECTIVE_LINE = /^%/m;
 
 /** A parse whose `yaml` Document is built on first use. */
 class LazyParsed implements ParsedYaml {
@@ -117,9 +124,12 @@ export function fastValue(text: string): { value: unknown } | undefined {
 }
 
 /** The value js-yaml reads, or undefined when the text must take the range-keeping parser. */
-export function jsYamlValue(text: string): { value: unknown } | undefined {
-  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
-  if (checkSize(text, DEFAULT_MAX_BYTES)) return undefined;
+export function jsYamlValue(original: string): { value: unknown } | undefined {
+  if (original.length === 0 || original.charCodeAt(0) === 0xfeff) return undefined;
+  if (checkSize(original, DEFAULT_MAX_BYTES)) return undefined;
+  // The text parseYaml reads (a lone CR is a line break), so the guards see the same lines.
+  const text = crAsLineBreak(original);
+  if (text.includes('\\U') || DIRECTIVE_LINE.test(text)) return undefined;
   // One screen clears most texts of the guards and of the key test at once. Explicit (`? k`) and
   // empty (`: v`) keys: js-yaml accepts compact nestings after them that the yaml package
   // rejects. Our files never need them.

@@ -45,13 +45,25 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 export function parseYaml(text: string, options: { maxBytes?: number } = {}): ParsedYaml {
   try {
-    const { flooded, ...parsed } = parseGuarded(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    return { ...parsed, problems: capped(parsed.problems, flooded === true) };
+    const { flooded, ...parsed } = parseGuarded(crAsLineBreak(text), options.maxBytes ?? DEFAULT_MAX_BYTES);
+    // Offsets hold for the original text: the normalisation keeps every length.
+    return { ...parsed, text, problems: capped(parsed.problems, flooded === true) };
   } catch (error) {
     // Defence in depth: the guards should make this unreachable.
     const message = `could not parse: ${error instanceof Error ? error.message : String(error)}`;
     return refused(text, [{ rule: 'yaml-syntax', message, start: 0, end: 0 }]);
   }
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * A CR not followed by LF is a line break, as YAML 1.2 (§5.4), VS Code and our article reading
+ * (DESIGN §2) all take it; the `yaml` package alone reads it as content, so it gets an LF in its
+ * place (same length, so every offset holds). js-yaml's fast path reads the same text.
+ */
+export function crAsLineBreak(text: string): string {
+  return text.includes('\r') && text.search(LONE_CR) >= 0 ? text.replace(LONE_CR, '\n') : text;
 }
 
 /** `flooded`: composing stopped at the cap, so the count of the rest is unknown. */
@@ -156,7 +168,9 @@ function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; floo
   let doc: Document.Parsed | undefined;
   try {
     for (const next of composer.compose(tokens(), true, text.length)) {
-      if (!doc) doc = next;
+      // A `...` with no content before it ends no document (YAML 1.2 §9.2, and js-yaml agrees).
+      if (isNoDocument(next)) doc ??= next;
+      else if (!doc || isNoDocument(doc)) doc = next;
       else {
         const [start, end] = next.range;
         doc.errors.push(new yaml.YAMLParseError([start, end], 'MULTIPLE_DOCS', 'a file holds one YAML document; remove the second "---"'));
@@ -169,6 +183,15 @@ function compose(text: string): { doc: Document.Parsed; tooDeepAt?: number; floo
   }
   // compose(…, forceDoc = true) always yields a document; the fallback only satisfies types.
   return { doc: doc ?? EMPTY_DOC(), tooDeepAt };
+}
+
+/** What the `yaml` package yields for a bare `...`: no `---`, no node (nor tag or anchor), nothing wrong. */
+function isNoDocument(doc: Document.Parsed): boolean {
+  if (doc.directives.docStart || doc.errors.length > 0 || doc.warnings.length > 0) return false;
+  const node = doc.contents as unknown;
+  if (node === null) return true;
+  const { isScalar, Scalar } = yamlLib();
+  return isScalar(node) && node.type === Scalar.PLAIN && node.source === '' && !node.tag && !node.anchor;
 }
 
 /**
