@@ -11,6 +11,7 @@ import { UsageError, type ParsedArgs } from '../args';
 import { runWatch } from './watch';
 import { checkSplit } from '../splitCheck';
 import type { Io } from '../io';
+import { inert } from '../format/inert';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,7 +39,7 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   // Without --fix nothing checks again: one pass, split across two cores when the dataset is large.
   let result = args.flags.has('fix') ? await checkDataset(host, {}, cache) : await checkSplit(dir, { hints: args.flags.has('hints') });
   if (result.fatal) {
-    io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
+    io.stderr(`claimbook: ${dir}: ${inert(result.fatal)}\n`);
     return 2;
   }
   if (args.flags.has('fix')) {

@@ -13,6 +13,7 @@ import { locate, type LocatedFinding } from '../format/locate';
 import { formatText } from '../format/text';
 import { summary } from '../format/summary';
 import type { Io } from '../io';
+import { inert, jsonInert } from '../format/inert';
 
 const SKIP = /(^|\/)(\.git|node_modules)(\/|$)/;
 
@@ -99,20 +100,20 @@ function report(
   change: { changed: string[]; ms: number } | undefined,
 ): void {
   if (result.fatal) {
-    io.stderr(`claimbook: ${result.fatal}\n`);
+    io.stderr(`claimbook: ${inert(result.fatal)}\n`);
     return;
   }
   const located = locate(findings, result.texts);
   if (format === 'json') {
     // One JSON array per check and line, so a consumer can read the stream line by line.
-    io.stdout(`${JSON.stringify(located)}\n`);
+    io.stdout(`${jsonInert(JSON.stringify(located))}\n`);
     return;
   }
   if (!change) {
     io.stdout(formatText(located));
     return;
   }
-  const what = change.changed.length > 3 ? `${change.changed.slice(0, 3).join(', ')} and ${change.changed.length - 3} more` : change.changed.join(', ');
+  const what = inert(change.changed.length > 3 ? `${change.changed.slice(0, 3).join(', ')} and ${change.changed.length - 3} more` : change.changed.join(', '));
   io.stdout(`\n[${new Date().toLocaleTimeString()}] ${what} changed; re-checked in ${Math.round(change.ms)} ms\n`);
   // The findings of the files whose findings changed, then the whole dataset's summary.
   for (const line of formatText(located).split('\n').slice(0, -2)) io.stdout(`${line}\n`);
