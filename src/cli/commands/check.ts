@@ -21,11 +21,11 @@ const MAX_FIX_PASSES = 5;
 
 export async function runCheck(args: ParsedArgs, io: Io, version: string): Promise<number> {
   const format = (args.flags.get('format') ?? 'text') as string;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
   const maxWarningsFlag = args.flags.get('max-warnings');
+  // Digits only: Number() would also take '', ' 3', '0x10', '1e3' and 'Infinity'.
+  if (typeof maxWarningsFlag === 'string' && !/^[0-9]+$/.test(maxWarningsFlag)) throw new UsageError(`--max-warnings needs a whole number of at least 0, not '${maxWarningsFlag}'`);
   const maxWarnings = maxWarningsFlag === undefined ? Infinity : Number(maxWarningsFlag);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings needs a whole number');
-  if (maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number of at least 0');
   if (args.positionals.length > 1) throw new UsageError('check takes one folder');
   const dir = await datasetDir(io.cwd, args.positionals[0]);
   if (args.flags.has('watch')) {
