@@ -1,6 +1,6 @@
 /** The core's Host over node:fs, rooted at the dataset folder. */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { Host, ReadResult } from '../core';
 import { UsageError } from './args';
@@ -8,6 +8,7 @@ import { UsageError } from './args';
 const SKIP = new Set(['node_modules', '.git']);
 /** Fatal: a file that is not UTF-8 is refused, not decoded into replacement characters. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_LENIENT = new TextDecoder('utf-8');
 
 /** The core's `sha256Hex`, natively: the same hex (node encodes lone surrogates as U+FFFD too). */
 export function nodeSha256Hex(text: string): string {
@@ -76,16 +77,58 @@ export class NodeHost implements Host {
   }
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export type WriteOutcome = { written: true } | { written: false; reason: string };
+
+/**
+ * Replaces a file the check read as `expected` with `text`, through a temporary file and a
+ * rename, so a crash never leaves half a file. Refused (nothing written) when the file is a
+ * symbolic link (never written through), read-only, hard-linked (a rename would split the
+ * link), or changed since it was read: an edit saved meanwhile is never lost. The mode is kept;
+ * the temporary file and then its folder are synced, so the rename cannot outlive the data.
+ */
+export async function writeFileAtomic(file: string, text: string, expected: string): Promise<WriteOutcome> {
+  const before = await fs.lstat(file);
+  if (before.isSymbolicLink()) return { written: false, reason: 'a symbolic link (--fix never writes through a link)' };
+  if ((before.mode & 0o200) === 0) return { written: false, reason: 'read-only' };
+  if (before.nlink > 1) return { written: false, reason: `it has ${before.nlink} hard links, which a rewrite would split` };
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let handle: fs.FileHandle | undefined;
   try {
-    await fs.writeFile(tmp, text, 'utf8');
+    handle = await fs.open(tmp, 'wx', before.mode & 0o7777);
+    await handle.writeFile(text, 'utf8');
+    await handle.chmod(before.mode & 0o7777); // the umask narrowed the mode given to open
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    // The last moment before the rename: the file must still be what the fixes were made from.
+    if (!(await unchanged(file, before, expected))) {
+      await fs.rm(tmp, { force: true });
+      return { written: false, reason: 'it changed on disk while --fix ran (run it again)' };
+    }
     await fs.rename(tmp, file);
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     await fs.rm(tmp, { force: true });
     throw error;
   }
+  await syncFolder(dir);
+  return { written: true };
+}
+
+async function unchanged(file: string, before: Stats, expected: string): Promise<boolean> {
+  const now = await fs.lstat(file).catch(() => undefined);
+  if (!now || now.ino !== before.ino || now.dev !== before.dev) return false;
+  const current = await fs.readFile(file).catch(() => undefined);
+  return current !== undefined && UTF8_LENIENT.decode(current) === expected;
+}
+
+/** A folder's entry for the renamed file is durable once the folder is synced (not on Windows). */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
 }
 
 /** Resolves the DIR argument; a path that is not a folder is a usage error (exit 2). */

@@ -45,12 +45,15 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   if (args.flags.has('fix')) {
     let fixed = 0;
     const touched = new Set<string>();
+    const refused = new Map<string, string>();
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const applied = await applySafeFixes(result, dir, touched);
+      const applied = await applySafeFixes(result, dir, touched, refused);
       if (applied === 0) break;
       fixed += applied;
       result = await checkDataset(host, {}, cache);
     }
+    // A file not written keeps its findings in the report below; this says why it was not fixed.
+    for (const [file, reason] of refused) io.stderr(`claimbook: ${inert(file)} not fixed: ${reason}\n`);
     io.stderr(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${touched.size} file${touched.size === 1 ? '' : 's'}.\n`);
   }
 
@@ -76,7 +79,7 @@ function render(format: Format, findings: LocatedFinding[], version: string, roo
 }
 
 /** Applies every safe fix, file by file; returns how many fixes were applied. */
-async function applySafeFixes(result: CheckResult, dir: string, touched: Set<string>): Promise<number> {
+async function applySafeFixes(result: CheckResult, dir: string, touched: Set<string>, refused: Map<string, string>): Promise<number> {
   const byFile = new Map<string, Fix[]>();
   for (const f of result.findings) {
     for (const fix of f.fixes ?? []) if (fix.safe) byFile.set(fix.file, [...(byFile.get(fix.file) ?? []), fix]);
@@ -84,10 +87,14 @@ async function applySafeFixes(result: CheckResult, dir: string, touched: Set<str
   let applied = 0;
   for (const [file, fixes] of byFile) {
     const text = result.texts.get(file);
-    if (text === undefined) continue;
+    if (text === undefined || refused.has(file)) continue;
     const out = applyFixes(text, fixes);
     if (out.applied === 0 || out.text === text) continue;
-    await writeFileAtomic(path.join(dir, ...file.split('/')), out.text);
+    const written = await writeFileAtomic(path.join(dir, ...file.split('/')), out.text, text);
+    if (!written.written) {
+      refused.set(file, written.reason);
+      continue;
+    }
     touched.add(file);
     applied += out.applied;
   }
