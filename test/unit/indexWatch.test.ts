@@ -104,11 +104,11 @@ describe('check --watch', () => {
     /** Resolves once the watch prints a line equal to a fresh check of the dataset as it is now. */
     const settlesTo = async (change: () => void): Promise<unknown> => {
       const lines: string[] = [];
-      let wanted: string | undefined;
+      const target: { json?: string } = {};
       let resolveMatch: (() => void) | undefined;
       const matched = new Promise<void>((r) => (resolveMatch = r));
       const seen = (): void => {
-        if (wanted !== undefined && lines.some((l) => l === wanted)) resolveMatch?.();
+        if (target.json !== undefined && lines.includes(target.json)) resolveMatch?.();
       };
       let from = out.text.length;
       const poll = (): void => {
@@ -127,7 +127,7 @@ describe('check --watch', () => {
       };
       change();
       const state = await fresh();
-      wanted = JSON.stringify(state);
+      target.json = JSON.stringify(state);
       poll();
       await matched;
       out.write = write;
