@@ -6,7 +6,10 @@
 
 export interface Attack {
   name: string;
+  /** The attack sidecar (`attack.claims.yaml`); unused when `codebook` is given. */
   text: string;
+  /** An attack on the codebook instead: the samples' codebook rewritten, and an article beside it. */
+  codebook?: { edit: (codebook: string) => string; article: string };
 }
 
 export function attacks(): Attack[] {
@@ -33,5 +36,11 @@ export function attacks(): Attack[] {
     { name: 'conflict-markers', text: 'article: a.txt\nclaims:\n<<<<<<< HEAD\n  - id: c-1\n=======\n  - id: c-2\n>>>>>>> feature/x\n' },
     { name: 'syntax-error-flood', text: `a: 1\n${'- x\n: y\n'.repeat(2000)}` },
     { name: 'binary', text: 'PK\u0003\u0004\u0014\u0000\u0008\u0000' },
+    // A 1 MB alias against an article repeating its words: minutes before aliases were capped.
+    {
+      name: 'alias-1mb',
+      text: '',
+      codebook: { edit: (c) => c.replace('aliases: [Macron,', `aliases: ["${'a '.repeat(500_000).trim()}", Macron,`), article: `${'a '.repeat(100_000)}\n` },
+    },
   ];
 }

@@ -349,12 +349,14 @@ async function hostile(runs: number, r: Results): Promise<void> {
   let worst = 0;
   for (const attack of attacks()) {
     const host = new MemoryHost();
-    host.set('claimbook.yaml', codebook);
-    host.set('attack.claims.yaml', attack.text);
+    const target = attack.codebook ? 'claimbook.yaml' : 'attack.claims.yaml';
+    host.set('claimbook.yaml', attack.codebook ? attack.codebook.edit(codebook) : codebook);
+    if (attack.codebook) host.set('articles/attack.txt', attack.codebook.article);
+    else host.set('attack.claims.yaml', attack.text);
     let found = 0;
     const times = await timeRuns(runs, async () => {
       const result = await checkDataset(host, {}, new FileCache());
-      found = result.findings.filter((f) => f.file === 'attack.claims.yaml').length;
+      found = result.findings.filter((f) => f.file === target).length;
     });
     if (found === 0) throw new Error(`attack ${attack.name} gave no finding`);
     const ms = round(median(times));

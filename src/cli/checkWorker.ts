@@ -14,7 +14,7 @@ parentPort?.on('message', (plan: PartPlan) => {
 
 async function checkPart(plan: PartPlan): Promise<PartReply> {
   try {
-    const host = new ListedHost(plan.root, plan.files);
+    const host = new ListedHost(plan.root, { files: plan.files, refused: plan.refused, problems: [] });
     const handles = (path: string): boolean => partOf(path, plan.parts) === plan.part;
     const result = await checkDataset(host, { oneShot: true, part: { handles, primary: false } }, new FileCache());
     return { ok: true, facts: partFacts(result, (f) => plan.hints || f.severity !== 'hint') };

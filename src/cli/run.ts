@@ -2,6 +2,7 @@
 import { parseArgs, UsageError } from './args';
 import { COMMANDS } from './commands';
 import type { Io } from './io';
+import { inert } from './format/inert';
 import { version } from '../../package.json';
 
 const GLOBAL_FLAGS = ['help', 'version'];
@@ -41,10 +42,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(args, io, version);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`claimbook: ${error.message}\nRun 'claimbook --help' for usage.\n`);
+      io.stderr(`claimbook: ${inert(error.message)}\nRun 'claimbook --help' for usage.\n`);
       return 2;
     }
-    io.stderr(`claimbook: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`claimbook: ${inert(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkDataset, CODEBOOK_FILE, FileCache, isSidecarPath, mergeParts, partFacts, partOf, type CheckResult, type Finding, type PartFacts } from '../core';
-import { ListedHost, NodeHost } from './nodeHost';
+import { ListedHost, listDataset, NodeHost } from './nodeHost';
 
 /** Below this many sidecars starting a worker (about 0.2 s of loading) costs more than it saves. */
 export const MIN_SPLIT_SIDECARS = 64;
@@ -20,6 +20,8 @@ const PARTS = 2;
 export interface PartPlan {
   root: string;
   files: string[];
+  /** The listing's refused paths and why (links outside the root, FIFOs): never read. */
+  refused: Array<[string, string]>;
   part: number;
   parts: number;
   hints: boolean;
@@ -46,12 +48,14 @@ export async function checkSplit(root: string, options: SplitOptions): Promise<C
   };
   if (!worker) return whole('no worker');
   try {
-    const files = await host.listFiles();
+    const listing = await listDataset(root);
+    const files = listing.files;
     if (!files.includes(CODEBOOK_FILE)) return await whole('no codebook');
     if (!options.always && files.filter(isSidecarPath).length < MIN_SPLIT_SIDECARS) return await whole('small dataset');
 
-    const reply = worker.ask({ root, files, part: 1, parts: PARTS, hints: options.hints });
-    const listed = new ListedHost(root, files);
+    const reply = worker.ask({ root, files, refused: listing.refused, part: 1, parts: PARTS, hints: options.hints });
+    // The main thread's part is the primary one: it reports the folders that could not be listed.
+    const listed = new ListedHost(root, listing);
     const handles = (p: string): boolean => partOf(p, PARTS) === 0;
     const mine = await checkDataset(listed, { oneShot: true, part: { handles, primary: true } }, new FileCache());
     const theirs = await reply;

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { formatSidecar, type Finding } from '../../core';
 import { locate } from '../format/locate';
-import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
+import { datasetDir, NodeHost, replaceFileAtomic } from '../nodeHost';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
 
@@ -34,8 +34,16 @@ export async function runFmt(args: ParsedArgs, io: Io): Promise<number> {
       continue;
     }
     if (!result.changed) continue;
+    if (!check) {
+      // Never a lost edit, a written-through link or a read-only file made writable.
+      const written = await replaceFileAtomic(path.join(dir, ...file.split('/')), result.text, read.text, 'fmt');
+      if (!written.written) {
+        texts.set(file, read.text);
+        refusals.push({ rule: 'file-unreadable', severity: 'error', message: `not formatted: ${written.reason}`, file, start: 0, end: 0 });
+        continue;
+      }
+    }
     changed.push(file);
-    if (!check) await writeFileAtomic(path.join(dir, ...file.split('/')), result.text);
   }
   const out: string[] = [];
   for (const f of locate(refusals, texts)) out.push(`${f.file}:${f.line}:${f.column}  error    ${f.message}  ${f.rule}`);

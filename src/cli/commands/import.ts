@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { checkDataset, IMPORT_FORMATS, importBratAnn, importSpans, importW3c, planImport, type ImportedClaim, type ImportFormat, type ImportProblem } from '../../core';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
-import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
+import { datasetDir, NodeHost, replaceFileAtomic, writeFileAtomic } from '../nodeHost';
 
 export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
   const from = args.flags.get('from');
@@ -30,11 +30,19 @@ export async function runImport(args: ParsedArgs, io: Io): Promise<number> {
     return 2;
   }
   const plan = planImport(result, read.claims, { addToCodebook: args.flags.has('add-to-codebook'), random: Math.random });
+  const refused: ImportProblem[] = [];
   for (const w of plan.writes) {
     const file = path.join(dir, ...w.path.split('/'));
-    await writeFileAtomic(file, w.text);
+    const before = result.texts.get(w.path);
+    if (w.created || before === undefined) {
+      await writeFileAtomic(file, w.text);
+      continue;
+    }
+    // An existing sidecar or codebook is replaced only if it is still what the plan was made from.
+    const written = await replaceFileAtomic(file, w.text, before, 'import');
+    if (!written.written) refused.push({ origin: w.path, message: `not written: ${written.reason}` });
   }
-  const problems = [...read.problems, ...plan.skipped];
+  const problems = [...read.problems, ...plan.skipped, ...refused];
   const sidecars = plan.writes.filter((w) => w.path.endsWith('.claims.yaml'));
   const lines = [
     `imported ${plan.imported} claims into ${sidecars.length} sidecars (${sidecars.filter((w) => w.created).length} new)` +

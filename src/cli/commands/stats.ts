@@ -3,6 +3,7 @@ import { checkDataset, computeStats, type Stats } from '../../core';
 import { datasetDir, NodeHost } from '../nodeHost';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
+import { inert, inertLineStart, jsonInert } from '../format/inert';
 
 export async function runStats(args: ParsedArgs, io: Io): Promise<number> {
   const format = args.flags.get('format') ?? 'text';
@@ -11,17 +12,18 @@ export async function runStats(args: ParsedArgs, io: Io): Promise<number> {
   const dir = await datasetDir(io.cwd, args.positionals[0]);
   const result = await checkDataset(new NodeHost(dir), { oneShot: true });
   if (result.fatal) {
-    io.stderr(`claimbook: ${dir}: ${result.fatal}\n`);
+    io.stderr(`claimbook: ${dir}: ${inert(result.fatal)}\n`);
     return 2;
   }
   const stats = computeStats(result);
-  io.stdout(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
+  io.stdout(format === 'json' ? `${jsonInert(JSON.stringify(stats, null, 2))}\n` : statsText(stats));
   return 0;
 }
 
 function statsText(s: Stats): string {
   const table = (title: string, rows: Record<string, number>) => {
-    const entries = Object.entries(rows);
+    // Ids and paths come from the dataset: shown inert, and never starting a line as `::`.
+    const entries = Object.entries(rows).map(([k, v]) => [inertLineStart(k), v] as const);
     const width = Math.max(title.length, ...entries.map(([k]) => k.length));
     return [`${title}`, ...entries.map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(4)}`)].join('\n');
   };

@@ -1,8 +1,9 @@
 /**
  * `claimbook check [DIR] --watch`: check once, then re-check whenever a file under DIR changes,
- * through the incremental dataset index (only what a change affects is checked again). The
- * first report is the full one; each later one lists the findings of the files whose findings
- * changed, then the summary of the whole dataset.
+ * through the incremental dataset index (only what a change affects is checked again). In text
+ * the first report is the full one; each later one lists the findings of the files whose
+ * findings changed (a file left clean as "FILE: no problems"), then the summary of the whole
+ * dataset. In JSON every line is the whole dataset's findings after that check.
  */
 import * as fs from 'node:fs';
 import { watch, type FSWatcher } from 'node:fs';
@@ -13,6 +14,7 @@ import { locate, type LocatedFinding } from '../format/locate';
 import { formatText } from '../format/text';
 import { summary } from '../format/summary';
 import type { Io } from '../io';
+import { inert, inertLineStart, jsonInert } from '../format/inert';
 
 const SKIP = /(^|\/)(\.git|node_modules)(\/|$)/;
 
@@ -46,18 +48,33 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
       running = false;
       const files = result.changedFiles ?? new Set(result.findings.map((f) => f.file));
       const all = shown(result);
-      report(io, format, result, all.filter((f) => files.has(f.file)), all, { changed, ms });
+      report(io, format, result, all.filter((f) => files.has(f.file)), all, { changed, ms, files });
       if (pending.size > 0) schedule();
     };
     const schedule = (): void => {
       if (timer === undefined) timer = setTimeout(() => void recheck(), SETTLE_MS);
     };
     // One watcher per folder: a folder's watch sees files replaced by rename (editors, sed -i),
-    // which a watch on the file itself would lose; new folders get theirs as they appear.
-    const watchers = new Map<string, FSWatcher>();
+    // which a watch on the file itself would lose; new folders get theirs as they appear. A
+    // folder deleted and re-created (a branch switch) is a new folder: the watch of the old one,
+    // known by its inode, is closed with those below it and the new one is watched.
+    const watchers = new Map<string, { watcher: FSWatcher; ino: number }>();
+    const unwatch = (rel: string): void => {
+      for (const [key, w] of watchers) {
+        if (key !== rel && !key.startsWith(`${rel}/`) && rel !== '') continue;
+        w.watcher.close();
+        watchers.delete(key);
+      }
+    };
     const watchTree = (rel: string): void => {
-      if (watchers.has(rel)) return;
       const abs = path.join(dir, ...rel.split('/').filter(Boolean));
+      const known = watchers.get(rel);
+      const ino = fs.statSync(abs, { throwIfNoEntry: false })?.ino;
+      if (known) {
+        if (known.ino === ino) return;
+        unwatch(rel);
+      }
+      if (ino === undefined) return;
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(abs, { withFileTypes: true });
@@ -71,9 +88,9 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
         });
         w.on('error', () => {
           w.close();
-          watchers.delete(rel);
+          if (watchers.get(rel)?.watcher === w) watchers.delete(rel);
         });
-        watchers.set(rel, w);
+        watchers.set(rel, { watcher: w, ino });
       } catch {
         return; // not a folder (a file was renamed), or gone again
       }
@@ -81,7 +98,7 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
     };
     const stop = (): void => {
       if (timer !== undefined) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
+      for (const w of watchers.values()) w.watcher.close();
       resolve(exitCode(result));
     };
     watchTree('');
@@ -96,25 +113,29 @@ function report(
   result: CheckResult,
   findings: CheckResult['findings'],
   all: CheckResult['findings'],
-  change: { changed: string[]; ms: number } | undefined,
+  change: { changed: string[]; ms: number; files: ReadonlySet<string> } | undefined,
 ): void {
   if (result.fatal) {
-    io.stderr(`claimbook: ${result.fatal}\n`);
+    io.stderr(`claimbook: ${inert(result.fatal)}\n`);
+    return;
+  }
+  if (format === 'json') {
+    // One JSON array per check and line: the whole dataset's findings, as `check --format json`
+    // gives them, so the last line is the state (a file that became clean is simply absent).
+    io.stdout(`${jsonInert(JSON.stringify(locate(all, result.texts)))}\n`);
     return;
   }
   const located = locate(findings, result.texts);
-  if (format === 'json') {
-    // One JSON array per check and line, so a consumer can read the stream line by line.
-    io.stdout(`${JSON.stringify(located)}\n`);
-    return;
-  }
   if (!change) {
     io.stdout(formatText(located));
     return;
   }
-  const what = change.changed.length > 3 ? `${change.changed.slice(0, 3).join(', ')} and ${change.changed.length - 3} more` : change.changed.join(', ');
+  const what = inert(change.changed.length > 3 ? `${change.changed.slice(0, 3).join(', ')} and ${change.changed.length - 3} more` : change.changed.join(', '));
   io.stdout(`\n[${new Date().toLocaleTimeString()}] ${what} changed; re-checked in ${Math.round(change.ms)} ms\n`);
   // The findings of the files whose findings changed, then the whole dataset's summary.
   for (const line of formatText(located).split('\n').slice(0, -2)) io.stdout(`${line}\n`);
+  // A file whose findings all went away is named, so a reader sees it became clean.
+  const reported = new Set(findings.map((f) => f.file));
+  for (const file of [...change.files].sort()) if (!reported.has(file)) io.stdout(`${inertLineStart(file)}: no problems\n`);
   io.stdout(`${summary(all.map((f) => ({ severity: f.severity, file: f.file }) as LocatedFinding))}\n`);
 }

@@ -1,5 +1,6 @@
 import type { LocatedFinding } from './locate';
 import { summary } from './summary';
+import { inert } from './inert';
 
 // GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
@@ -14,8 +15,9 @@ export function formatGithub(findings: readonly LocatedFinding[], root = ''): st
   return `${lines.join('\n')}\n`;
 }
 
+/** Workflow-command escaping (`%`, CR, LF), after control characters are made visible. */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return inert(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function prop(text: string): string {

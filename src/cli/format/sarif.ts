@@ -1,5 +1,6 @@
 import { RULES } from '../../core';
 import type { LocatedFinding } from './locate';
+import { jsonInert } from './inert';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -37,5 +38,5 @@ export function formatSarif(findings: readonly LocatedFinding[], version: string
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonInert(JSON.stringify(log, null, 2))}\n`;
 }

@@ -44,6 +44,8 @@ export async function checkDatasetDirect(host: Host, options: CheckOptions = {})
   if (!files.includes(CODEBOOK_FILE)) return { ...result, fatal: `no ${CODEBOOK_FILE} found: a dataset has its codebook at its root` };
   const codebookText = await read(CODEBOOK_FILE);
   if (codebookText === undefined) return { ...result, fatal: `cannot read ${CODEBOOK_FILE}: ${unreadable[0]?.reason ?? 'unknown reason'}` };
+  // Folders the listing could not read: findings, while the rest is checked.
+  unreadable.push(...(host.listingProblems?.() ?? []));
   const codebook = loadCodebookFile(CODEBOOK_FILE, codebookText);
 
   const articlePaths = files.filter((p) => !isSidecarPath(p) && p !== CODEBOOK_FILE && !isExcludedArticle(p) && matchesAny(p, codebook.model.articles));

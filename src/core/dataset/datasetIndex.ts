@@ -180,6 +180,8 @@ export class DatasetIndex {
     if (!files.includes(CODEBOOK_FILE)) return { ...empty, fatal: `no ${CODEBOOK_FILE} found: a dataset has its codebook at its root` };
     const codebookText = await read(CODEBOOK_FILE);
     if (codebookText === undefined) return { ...empty, fatal: `cannot read ${CODEBOOK_FILE}: ${unreadable[0]?.reason ?? 'unknown reason'}` };
+    // Folders the listing could not read: findings, while the rest is checked.
+    unreadable.push(...(host.listingProblems?.() ?? []));
 
     const listingChanged = !sameList(files, this.files);
     if (listingChanged) {

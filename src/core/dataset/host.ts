@@ -9,6 +9,11 @@ export interface Host {
   /** Every file under the root, excluding `node_modules` and `.git`. */
   listFiles(): Promise<string[]>;
   /**
+   * What the last `listFiles` could not list (an unreadable folder): reported as
+   * `file-unreadable` findings while the rest is checked. Optional.
+   */
+  listingProblems?(): ReadonlyArray<{ path: string; reason: string }>;
+  /**
    * Decoded UTF-8 text. Hosts refuse files over `maxBytes` or not valid UTF-8 with a reason,
    * rather than reading them whole or decoding them into replacement characters.
    */

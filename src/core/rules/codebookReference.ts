@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { at } from './where';
+import type { Codebook } from '../model/codebook';
 
 export const codebookReference: Rule = {
   id: 'codebook-reference',
@@ -30,17 +31,13 @@ export const codebookReference: Rule = {
         }
       }
     }
-    // A parent chain that comes back to where it started: report once, on the entry whose id sorts first.
-    for (const c of cb.commitments.values()) {
-      const seen: string[] = [];
-      let current: string | undefined = c.id;
-      while (current !== undefined && cb.commitments.has(current) && !seen.includes(current)) {
-        seen.push(current);
-        current = cb.commitments.get(current)?.parent;
-      }
-      if (current === c.id && [...seen].sort()[0] === c.id) {
-        report({ message: `parent cycle: ${[...seen, c.id].join(' → ')}`, ...at(file, ['commitments', c.id, 'parent']) });
-      }
+    // A parent chain that comes back to where it started: report once, on the entry whose id
+    // sorts first. Each commitment is walked once (linear in the codebook, however deep).
+    for (const cycle of parentCycles(cb)) {
+      const first = [...cycle].sort()[0] as string;
+      const from = cycle.indexOf(first);
+      const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
+      report({ message: `parent cycle: ${ordered.join(' → ')}`, ...at(file, ['commitments', first, 'parent']) });
     }
     cb.contradictions.forEach((pair, i) => {
       pair.forEach((stance, j) => {
@@ -51,3 +48,22 @@ export const codebookReference: Rule = {
     });
   },
 };
+
+/** Every parent cycle once, in parent order: walks each commitment's chain only up to what is done. */
+function parentCycles(cb: Codebook): string[][] {
+  const state = new Map<string, 'walking' | 'done'>();
+  const cycles: string[][] = [];
+  for (const start of cb.commitments.keys()) {
+    const path: string[] = [];
+    let current: string | undefined = start;
+    while (current !== undefined && cb.commitments.has(current) && !state.has(current)) {
+      state.set(current, 'walking');
+      path.push(current);
+      current = cb.commitments.get(current)?.parent;
+    }
+    // Back on this walk's own path: the chain from there is a cycle.
+    if (current !== undefined && state.get(current) === 'walking') cycles.push(path.slice(path.indexOf(current)));
+    for (const id of path) state.set(id, 'done');
+  }
+  return cycles;
+}

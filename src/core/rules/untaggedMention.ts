@@ -66,6 +66,12 @@ export interface Mentions {
 }
 
 const NONE: LineMentions = [];
+/**
+ * The schema's maxLength for names and aliases (a longer one is a schema finding). The scan walks
+ * the trie from every word start, so a label this long bounds each walk: a 1 MB alias against a
+ * text repeating its words was quadratic (minutes), and is not matched at all.
+ */
+const MAX_LABEL_LENGTH = 200;
 const matchers = new WeakMap<Codebook, Matcher | undefined>();
 const memo = new WeakMap<ArticleFile, Mentions>();
 
@@ -73,7 +79,7 @@ function mentionMatcher(cb: Codebook): Matcher | undefined {
   if (matchers.has(cb)) return matchers.get(cb);
   const actorOf = new Map<string, string>();
   for (const a of cb.actors.values()) {
-    for (const label of [a.name, ...a.aliases]) if (label.trim().length >= 2 && !label.includes('\n') && !actorOf.has(label)) actorOf.set(label, a.id);
+    for (const label of [a.name, ...a.aliases]) if (label.trim().length >= 2 && label.length <= MAX_LABEL_LENGTH && !label.includes('\n') && !actorOf.has(label)) actorOf.set(label, a.id);
   }
   const matcher = actorOf.size === 0 ? undefined : flatTrie(actorOf);
   matchers.set(cb, matcher);

@@ -33,11 +33,12 @@ const MAX_ALIAS_COUNT = 100;
 export const MAX_PROBLEMS = 200;
 
 // Core schema: no YAML 1.1 surprises (`no` is a string, `2025-03-11` stays a string); merge
-// keys off (`<<` is an ordinary key, so no silent expansion); duplicate keys are errors.
+// keys off (`<<` is an ordinary key, so no silent expansion); duplicate keys are errors, found by
+// `inspect` in one pass (the library's own check compares each key with every earlier one).
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'core',
   merge: false,
-  uniqueKeys: true,
+  uniqueKeys: false,
   prettyErrors: false,
   // Everything is reported as data; nothing should reach the console.
   logLevel: 'error',
@@ -114,6 +115,10 @@ function parseGuarded(text: string, maxBytes: number): ParsedYaml & { flooded?: 
   if (shape.tooDeepAt !== undefined) {
     problems.push(syntax(`nesting deeper than ${MAX_NESTING}`, shape.tooDeepAt, shape.tooDeepAt + 1));
     return refused(text, problems);
+  }
+  for (const key of shape.duplicates) {
+    const [start, end] = rangeOf(key, text);
+    problems.push(syntax(`duplicate key ${keyName(key)}${DUPLICATE_ADVICE}`, start, end));
   }
   for (const key of shape.badKeys) {
     const [start, end] = rangeOf(key.node, text);
@@ -224,6 +229,19 @@ function fromYamlError(text: string, error: { code: string; message: string; pos
   return syntax(plainYamlMessage(error.code, error.message, text.slice(start, end)), start, end);
 }
 
+/** What to do, in plain words (as plainMessages.ts says for the yaml package's own codes). */
+const DUPLICATE_ADVICE = ': the mapping has it twice; keep one of them (YAML would silently use the last)';
+
+/** Longer keys are named by their start and length. */
+const KEY_SHOWN = 80;
+
+function keyName(key: YamlNode): string {
+  const { isScalar } = yamlLib();
+  const value = isScalar(key) ? key.value : undefined;
+  const name = value === null || value === undefined ? '' : String(value);
+  return name.length > KEY_SHOWN ? `'${name.slice(0, KEY_SHOWN)}…' (${name.length} characters)` : `'${name}'`;
+}
+
 function clamp(n: number, max: number): number {
   return Number.isFinite(n) ? Math.min(Math.max(0, n), max) : 0;
 }
@@ -233,6 +251,8 @@ type YamlNode = import('yaml').Node;
 interface Shape {
   tooDeepAt?: number;
   badKeys: { pair: object; node: YamlNode; kind: string }[];
+  /** Keys equal to an earlier key of their mapping (scalar values compared as the library does). */
+  duplicates: YamlNode[];
   firstAlias?: YamlNode;
 }
 
@@ -244,7 +264,7 @@ interface Shape {
  */
 function inspect(doc: Document.Parsed): Shape {
   const { isAlias, isCollection, isPair, isScalar } = yamlLib();
-  const shape: Shape = { badKeys: [] };
+  const shape: Shape = { badKeys: [], duplicates: [] };
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -257,6 +277,7 @@ function inspect(doc: Document.Parsed): Shape {
       shape.tooDeepAt = start(node);
       return shape;
     }
+    const keys = new Set<unknown>();
     for (const item of node.items) {
       if (isPair(item)) {
         const key = item.key as unknown;
@@ -264,6 +285,10 @@ function inspect(doc: Document.Parsed): Shape {
           shape.badKeys.push({ pair: item, node: key, kind: isAlias(key) ? 'aliases' : 'collections' });
           continue; // its insides are dropped with it
         }
+        // A missing key is the null key; a Set compares scalar values as `===` does (1 ≠ '1').
+        const value = isScalar(key) ? key.value : null;
+        if (keys.has(value) && isScalar(key)) shape.duplicates.push(key);
+        keys.add(value);
         stack.push({ node: item.value, depth: depth + 1 });
       } else {
         stack.push({ node: item, depth: depth + 1 });

@@ -1,4 +1,7 @@
-/** Who is annotating: the `claimbook.annotator` setting, else git's user.name, else the OS user. */
+/**
+ * Who is annotating: the `claimbook.annotator` setting, else git's user.name (trusted workspaces
+ * only), else the OS user.
+ */
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -11,6 +14,9 @@ export class AnnotatorName {
   async get(scope: vscode.Uri): Promise<string> {
     const configured = vscode.workspace.getConfiguration('claimbook', scope).get<string>('annotator', '').trim();
     if (configured !== '') return configured;
+    // No process in an untrusted workspace: on Windows a bare `git` is looked up in the
+    // workspace folder first, so a `git.exe` committed into a dataset would run.
+    if (!vscode.workspace.isTrusted) return osUserName();
     // Asked once per session: git's identity does not change while the editor runs.
     this.git ??= gitUserName(scope);
     return (await this.git) ?? osUserName();
