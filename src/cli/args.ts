@@ -29,8 +29,9 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2), '=') : [shortName(arg), undefined];
-    // A flag given twice is a mistake (which one was meant?), not last-one-wins.
-    if (flags.has(name)) throw new UsageError(`--${name} is given more than once`);
+    // A flag given twice is a mistake (which one was meant?), not last-one-wins, unless it is one
+    // that collects its values (`agree --rev a --rev b`).
+    if (flags.has(name) && !spec.repeatable?.includes(name)) throw new UsageError(`--${name} is given more than once`);
     if (spec.boolean.includes(name)) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);

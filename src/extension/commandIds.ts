@@ -14,6 +14,7 @@ export const COMMANDS = {
   openClaimInSidecar: 'claimbook.openClaimInSidecar',
   copyClaimAsJson: 'claimbook.copyClaimAsJson',
   showClaims: 'claimbook.showClaims',
+  showArticleClaims: 'claimbook.showArticleClaims',
   openCodebookEntry: 'claimbook.openCodebookEntry',
   openConflict: 'claimbook.openConflict',
   editClaimInView: 'claimbook.editClaimInView',
@@ -57,4 +58,4 @@ const TAGGING_PALETTE = [
 ] as const;
 
 /** Commands shown in the palette (openClaim is for hover links only). */
-export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar, COMMANDS.groupClaims, COMMANDS.filterClaims, COMMANDS.clearClaimFilter, ...TAGGING_PALETTE] as const;
+export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar, COMMANDS.groupClaims, COMMANDS.filterClaims, COMMANDS.clearClaimFilter, COMMANDS.showArticleClaims, ...TAGGING_PALETTE] as const;

@@ -188,6 +188,26 @@ describe('tree: the Claimbook views', () => {
     assert.equal(groupsOf(api.explorer.claims.getChildren(first))[0]?.data.dimension, 'actor');
   });
 
+  it('shows the claims of the article in the editor beside it, in the order of its text, with whole quotes on hover', async () => {
+    const grouping = api.explorer.model.grouping;
+    await openInEditor(uri(`${OUTCOMES}.txt`));
+    const filter = await vscode.commands.executeCommand('claimbook.showArticleClaims');
+    assert.deepEqual(filter, { article: `${OUTCOMES}.txt` });
+    assert.equal(api.explorer.model.grouping, 'article');
+    const groups = groupsOf(api.explorer.claims.getChildren());
+    assert.deepEqual(groups.map((g) => g.data.key), [`${OUTCOMES}.txt`]);
+    const claims = api.explorer.claims.getChildren(groups[0]) as Array<TreeNode<ExploreNode>>;
+    const starts = claims.map((n) => (n.data.kind === 'claim' ? (n.data.row.span?.start ?? -1) : -1));
+    assert.ok(starts.length > 1 && starts.every((x) => x >= 0), 'every claim anchored');
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'in text order');
+    const first = claims[0]!;
+    const tooltip = api.explorer.claims.getTreeItem(first).tooltip as vscode.MarkdownString;
+    // The hover's markdown escapes punctuation; the words are the quote's.
+    if (first.data.kind === 'claim') assert.ok(tooltip.value.replace(/\\/g, '').includes(first.data.row.quote.replace(/\s+/g, ' ')), 'whole quote in the hover');
+    await vscode.commands.executeCommand('claimbook.clearClaimFilter');
+    await vscode.commands.executeCommand('claimbook.groupClaims', grouping);
+  });
+
   it('marks an actor no claim uses in the Codebook view, and opens its entry', async () => {
     assert.equal(api.explorer.codebook.entry('actor', 'france')?.data.unused, false);
     const doc = (await openInEditor(uri('claimbook.yaml'))).document;

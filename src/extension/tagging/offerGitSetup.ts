@@ -22,7 +22,8 @@ function exec(file: string, args: string[], cwd: string): Promise<{ ok: boolean;
 
 /** Asks, and runs git-setup on yes; resolves with what was done ('set-up', 'declined', 'not-git', or 'failed'). */
 export async function offerGitSetup(s: TaggingServices, folder: vscode.Uri): Promise<'set-up' | 'declined' | 'not-git' | 'failed'> {
-  if (folder.scheme !== 'file') return 'not-git';
+  // No process runs in an untrusted workspace: a `git` committed into the folder could be the one found.
+  if (folder.scheme !== 'file' || !vscode.workspace.isTrusted) return 'not-git';
   const inside = await exec('git', ['rev-parse', '--is-inside-work-tree'], folder.fsPath);
   if (!inside.ok) return 'not-git';
   const answer = await s.prompter.pick({

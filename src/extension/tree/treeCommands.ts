@@ -55,6 +55,7 @@ export function explorerCommands(explorer: ClaimExplorer): Record<string, Handle
       model.setFilter(filter);
       await vscode.commands.executeCommand('claimbook.claims.focus');
     },
+    [COMMANDS.showArticleClaims]: (uri) => showArticleClaims(explorer, uri),
     [COMMANDS.openCodebookEntry]: (node) => openCodebookEntry(explorer, node),
     [COMMANDS.openConflict]: (node) => openConflict(explorer, node),
     [COMMANDS.openNotice]: (node) => openNotice(explorer, node),
@@ -262,4 +263,25 @@ async function addAliasTo(explorer: ClaimExplorer, node: unknown, given: unknown
   const ws = new vscode.WorkspaceEdit();
   addEdits(ws, uriOf(node.root, file.path), file.text, result.edits);
   return vscode.workspace.applyEdit(ws);
+}
+
+/**
+ * The Claims view beside an article: filtered to it and grouped by article, so its claims read
+ * in the order of the text (each item's hover holds the whole quote). From a sidecar, its article.
+ */
+async function showArticleClaims(explorer: ClaimExplorer, arg: unknown): Promise<ClaimFilter | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return undefined;
+  const key = uri.toString();
+  for (const d of explorer.model.datasets()) {
+    const row = d.rows.find((r) => r.articlePath !== undefined && (uriOf(d.root, r.articlePath).toString() === key || uriOf(d.root, r.sidecarPath).toString() === key));
+    if (!row?.articlePath) continue;
+    const filter: ClaimFilter = { article: row.articlePath };
+    explorer.model.setFilter(filter);
+    await explorer.model.setGrouping('article');
+    await vscode.commands.executeCommand('claimbook.claims.focus');
+    return filter;
+  }
+  void vscode.window.showInformationMessage('Claimbook: this file has no claims yet (select a quote and run "Tag Selection as Claim").');
+  return undefined;
 }
