@@ -34,9 +34,13 @@ export function nominalAlpha(units: ReadonlyArray<readonly string[]>): number | 
   for (const values of units) {
     const mu = values.length;
     if (mu < 2) continue;
-    const counts = new Map<string, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [v, c] of counts) {
+    // Each distinct value once, in order of first appearance (a unit has a handful of values:
+    // counting them by scanning back costs less than a map per unit).
+    for (let i = 0; i < mu; i++) {
+      const v = values[i] as string;
+      if (values.indexOf(v) < i) continue;
+      let c = 1;
+      for (let k = i + 1; k < mu; k++) if (values[k] === v) c++;
       marginal.set(v, (marginal.get(v) ?? 0) + c);
       // Pairs of this value with a different value, each weighted 1/(m_u − 1).
       disagreeing += (c * (mu - c)) / (mu - 1);
