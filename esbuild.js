@@ -48,6 +48,8 @@ async function main() {
     esbuild.context({ ...web, entryPoints: ['src/extension/web/extension.ts'], outfile: `${outdir}/web/extension.js` }),
     // The CLI's second core (src/cli/splitCheck.ts) loads this beside cli.js.
     esbuild.context({ ...common, entryPoints: ['src/cli/checkWorker.ts'], outfile: `${outdir}/checkWorker.js` }),
+    // `claimbook agree` loads its sources at the same time (src/cli/agreeSources.ts) with this one.
+    esbuild.context({ ...common, entryPoints: ['src/cli/agreeWorker.ts'], outfile: `${outdir}/agreeWorker.js` }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { placed, source } from './support/agreementFixtures';
+import { random } from './support/random';
+import { alphaOver, BlankGaps } from '../../src/core/agreement/unitizedAlpha';
 import {
   articleDisagreements,
   cohenKappa,
@@ -13,6 +15,7 @@ import {
   nominalAlpha,
   pairArticles,
   unitizedAlpha,
+  type Continuum,
   type Span,
   type Unit,
 } from '../../src/core';
@@ -264,5 +267,35 @@ describe('agreement: the per-article disagreement list', () => {
     );
     assert.equal(list[2]?.b?.label, 'troops');
     assert.equal(computeAgreement(pairing, 'commitment').articles_detail[0]?.disagreements, 5);
+  });
+});
+
+describe('agreement: blank articles summed once for every label', () => {
+  it('alphaOver with the blank articles as all articles less those with units equals unitizedAlpha over every article', () => {
+    const rand = random(1511);
+    for (let round = 0; round < 200; round++) {
+      const m = 2 + rand(3);
+      const lengths = Array.from({ length: 1 + rand(12) }, () => rand(4) === 0 ? 0 : 1 + rand(400));
+      const continua: Continuum[] = [];
+      const blank: number[] = [];
+      for (const length of lengths) {
+        if (length === 0 || rand(3) === 0) {
+          blank.push(length);
+          continue;
+        }
+        const sources = Array.from({ length: m }, () => Array.from({ length: rand(5) }, () => {
+          const start = rand(length);
+          return { start, end: Math.min(length, start + 1 + rand(60)) };
+        }));
+        continua.push({ length, sources });
+      }
+      const all = new BlankGaps(lengths, m);
+      const present = new BlankGaps(continua.map((c) => c.length), m);
+      const total = lengths.reduce((s, l) => s + l, 0) - continua.reduce((s, c) => s + c.length, 0);
+      // The reference: each blank article a continuum of its own, where no source has a unit.
+      const whole = [...continua, ...blank.map((length) => ({ length, sources: Array.from({ length: m }, () => []) }))];
+      assert.deepEqual(alphaOver(continua, total, all.without(present), m), unitizedAlpha(whole, [], m), `round ${round}`);
+      assert.deepEqual(unitizedAlpha(continua, blank, m), unitizedAlpha(whole, [], m), `round ${round}`);
+    }
   });
 });

@@ -6,22 +6,10 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import {
-  checkDataset,
-  computeAgreement,
-  LABEL_KINDS,
-  pairArticles,
-  RULES,
-  sourceFromCheck,
-  sourcesByAnnotator,
-  type AgreementSource,
-  type CheckResult,
-  type Host,
-  type LabelKind,
-  type SeverityOverrides,
-} from '../../core';
+import { computeAgreement, LABEL_KINDS, pairArticles, sourcesByAnnotator, type AgreementSource, type LabelKind } from '../../core';
 import { datasetDir, NodeHost } from '../nodeHost';
-import { GitHost, gitLocation, resolveRevision } from '../gitHost';
+import { gitLocation, resolveRevision } from '../gitHost';
+import { DatasetError, loadChecked, loadSources, type SourcePlan } from '../agreeSources';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
 import { formatAgreementText, number } from '../format/agreeText';
@@ -30,16 +18,6 @@ import { formatAgreementHtml } from '../format/agreeHtml';
 import { printable } from '../format/printable';
 
 const FORMATS = ['text', 'json', 'csv'];
-const RULES_OFF: SeverityOverrides = Object.fromEntries(RULES.map((r) => [r.id, 'off']));
-
-class DatasetError extends Error {}
-
-async function load(name: string, host: Host): Promise<CheckResult> {
-  const result = await checkDataset(host, { oneShot: true, severities: RULES_OFF });
-  if (result.fatal) throw new DatasetError(`${name}: ${result.fatal}`);
-  return result;
-}
-
 export async function runAgree(args: ParsedArgs, io: Io): Promise<number> {
   const format = (args.flags.get('format') ?? 'text') as string;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} for agree`);
@@ -63,23 +41,20 @@ export async function runAgree(args: ParsedArgs, io: Io): Promise<number> {
       if (args.positionals.length > 1) throw new UsageError('with --rev, agree takes one folder');
       const dir = await datasetDir(io.cwd, args.positionals[0]);
       const { top, prefix } = gitLocation(dir);
-      sources = [];
-      for (const rev of revs) sources.push(sourceFromCheck(rev, await load(rev, new GitHost(top, prefix, resolveRevision(top, rev)))));
+      sources = await loadSources(revs.map((rev): SourcePlan => ({ name: rev, git: { top, prefix, commit: resolveRevision(top, rev) } })));
     } else if (byAnnotator) {
       if (args.positionals.length > 1) throw new UsageError('with --by-annotator, agree takes one folder');
       const dir = await datasetDir(io.cwd, args.positionals[0]);
-      const split = sourcesByAnnotator(await load(dir, new NodeHost(dir)));
-      if (split.sources.length < 2) throw new DatasetError(`${dir}: --by-annotator needs claims of at least two annotators (found ${split.sources.length})`);
+      const split = sourcesByAnnotator(await loadChecked(dir, new NodeHost(dir)));
+      if (split.sources.length < 2) throw new DatasetError(dir, `--by-annotator needs claims of at least two annotators (found ${split.sources.length})`);
       sources = split.sources;
       notes.push(...split.notes);
     } else {
       if (args.positionals.length < 2) throw new UsageError('agree needs two dataset folders or more, --rev A --rev B, or --by-annotator');
-      sources = [];
       const names = uniqueNames(args.positionals);
-      for (const [i, arg] of args.positionals.entries()) {
-        const dir = await datasetDir(io.cwd, arg);
-        sources.push(sourceFromCheck(names[i] as string, await load(names[i] as string, new NodeHost(dir))));
-      }
+      const plans: SourcePlan[] = [];
+      for (const [i, arg] of args.positionals.entries()) plans.push({ name: names[i] as string, dir: await datasetDir(io.cwd, arg) });
+      sources = await loadSources(plans);
     }
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error;

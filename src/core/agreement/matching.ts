@@ -4,7 +4,7 @@
  * pair with several, the pairs sharing the most code points are taken first (then the closest
  * boundaries, then text order), so the matching is deterministic and never pairs a unit twice.
  */
-import { byPosition, type Unit } from './units';
+import { byPosition, sortedByPosition, type Unit } from './units';
 
 export type MatchMode = 'exact' | 'overlap';
 
@@ -24,21 +24,23 @@ export function matchUnits(a: readonly Unit[], b: readonly Unit[], mode: MatchMo
 }
 
 function matchExact(a: readonly Unit[], b: readonly Unit[]): Matching {
-  const waiting = new Map<string, Unit[]>();
-  for (const u of [...b].sort(byPosition)) {
-    const key = `${u.start}:${u.end}:${u.label}`;
-    const list = waiting.get(key);
-    if (list) list.push(u);
-    else waiting.set(key, [u]);
-  }
+  // Both sides in position order (start, end, label): equal units meet in one merge pass, the
+  // n-th of a run of equal units in A pairing with the n-th of the run in B.
+  const as = sortedByPosition(a);
+  const bs = sortedByPosition(b);
   const matches: Match[] = [];
   const onlyA: Unit[] = [];
-  for (const u of [...a].sort(byPosition)) {
-    const partner = waiting.get(`${u.start}:${u.end}:${u.label}`)?.shift();
-    if (partner) matches.push({ a: u, b: partner });
-    else onlyA.push(u);
+  const onlyB: Unit[] = [];
+  let j = 0;
+  for (const u of as) {
+    while (j < bs.length && byPosition(bs[j] as Unit, u) < 0) onlyB.push(bs[j++] as Unit);
+    const v = bs[j];
+    if (v && v.start === u.start && v.end === u.end && v.label === u.label) {
+      matches.push({ a: u, b: v });
+      j++;
+    } else onlyA.push(u);
   }
-  const onlyB = [...waiting.values()].flat().sort(byPosition);
+  while (j < bs.length) onlyB.push(bs[j++] as Unit);
   return { matches, onlyA, onlyB };
 }
 
@@ -50,8 +52,8 @@ interface Candidate {
 }
 
 function matchOverlap(a: readonly Unit[], b: readonly Unit[]): Matching {
-  const as = [...a].sort(byPosition);
-  const bs = [...b].sort(byPosition);
+  const as = sortedByPosition(a);
+  const bs = sortedByPosition(b);
   const candidates: Candidate[] = [];
   // Sweep: b units sorted by start; for each a, look at b units starting before a ends.
   const byLabel = new Map<string, number[]>();

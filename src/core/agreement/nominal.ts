@@ -8,16 +8,32 @@
 export function cohenKappa(pairs: ReadonlyArray<readonly [string, string]>): number | undefined {
   const n = pairs.length;
   if (n === 0) return undefined;
-  const left = new Map<string, number>();
-  const right = new Map<string, number>();
+  // Each value numbered once (one map look-up a value instead of a get and a set per side);
+  // chance agreement is summed over the left values in the order they first appear.
+  const ids = new Map<string, number>();
+  const left: number[] = [];
+  const right: number[] = [];
+  const leftOrder: number[] = [];
+  const id = (v: string): number => {
+    let k = ids.get(v);
+    if (k === undefined) {
+      ids.set(v, (k = ids.size));
+      left.push(0);
+      right.push(0);
+    }
+    return k;
+  };
   let agree = 0;
   for (const [a, b] of pairs) {
     if (a === b) agree++;
-    left.set(a, (left.get(a) ?? 0) + 1);
-    right.set(b, (right.get(b) ?? 0) + 1);
+    const i = id(a);
+    if (left[i] === 0) leftOrder.push(i);
+    left[i] = (left[i] as number) + 1;
+    const j = id(b);
+    right[j] = (right[j] as number) + 1;
   }
   let chance = 0;
-  for (const [v, c] of left) chance += (c / n) * ((right.get(v) ?? 0) / n);
+  for (const i of leftOrder) chance += ((left[i] as number) / n) * ((right[i] as number) / n);
   if (chance >= 1) return undefined;
   return (agree / n - chance) / (1 - chance);
 }
@@ -34,9 +50,13 @@ export function nominalAlpha(units: ReadonlyArray<readonly string[]>): number | 
   for (const values of units) {
     const mu = values.length;
     if (mu < 2) continue;
-    const counts = new Map<string, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const [v, c] of counts) {
+    // Each distinct value once, in order of first appearance (a unit has a handful of values:
+    // counting them by scanning back costs less than a map per unit).
+    for (let i = 0; i < mu; i++) {
+      const v = values[i] as string;
+      if (values.indexOf(v) < i) continue;
+      let c = 1;
+      for (let k = i + 1; k < mu; k++) if (values[k] === v) c++;
       marginal.set(v, (marginal.get(v) ?? 0) + c);
       // Pairs of this value with a different value, each weighted 1/(m_u − 1).
       disagreeing += (c * (mu - c)) / (mu - 1);

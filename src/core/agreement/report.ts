@@ -5,8 +5,8 @@
 import { pairDisagreements, sourcePairs } from './disagreements';
 import { matchUnits, type Matching } from './matching';
 import { cohenKappa, nominalAlpha } from './nominal';
-import type { LeftOut, Pairing } from './pairing';
-import { combinedAlpha, unitizedAlpha, type AlphaParts, type Continuum, type Span } from './unitizedAlpha';
+import type { LeftOut, PairedArticle, Pairing } from './pairing';
+import { alphaOver, BlankGaps, combinedAlpha, unitizedAlpha, type AlphaParts, type Continuum, type Span } from './unitizedAlpha';
 import { attributesFor, attributeValue, unitsOf, type LabelKind, type Unit } from './units';
 
 export interface OverallMeasures {
@@ -140,18 +140,21 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   });
 
   const labels = Object.create(null) as Record<string, LabelMeasures>;
+  const allGaps = new BlankGaps(articles.map((a) => a.length), m);
+  const allLength = articles.reduce((sum, a) => sum + a.length, 0);
   const labelAlphas: AlphaParts[] = [];
   for (const label of [...labelUnits.keys()].sort()) {
     const perArticle = spansByLabel.get(label) ?? new Map<number, Span[][]>();
-    // Every article is part of each label's continuum: one without the label is all gap.
+    // Every article is part of each label's continuum: one without the label is all gap. The
+    // articles without it are every article less those with it (in article order, as added).
     const continua: Continuum[] = [];
-    const blank: number[] = [];
-    articles.forEach((a, at) => {
-      const row = perArticle.get(at);
-      if (row) continua.push({ length: a.length, sources: row });
-      else blank.push(a.length);
-    });
-    const parts = unitizedAlpha(continua, blank, m);
+    let present = 0;
+    for (const [at, row] of perArticle) {
+      const length = (articles[at] as PairedArticle).length;
+      continua.push({ length, sources: row });
+      present += length;
+    }
+    const parts = alphaOver(continua, allLength - present, allGaps.without(new BlankGaps(continua.map((c) => c.length), m)), m);
     labelAlphas.push(parts);
     const counts = labelUnits.get(label) as number[];
     labels[label] = {

@@ -39,7 +39,54 @@ export interface AlphaParts {
  * built article by article.
  */
 export function unitizedAlpha(continua: readonly Continuum[], blank: readonly number[] = [], sources = continua[0]?.sources.length ?? 0): AlphaParts {
-  const m = sources;
+  let blankTotal = 0;
+  for (const length of blank) blankTotal += length;
+  return alphaOver(continua, blankTotal, blank.length > 0 ? new BlankGaps(blank, sources) : undefined, sources);
+}
+
+/**
+ * Lengths of articles no source has a unit in, as the gaps they are (each once per source), with
+ * the two sums the expected disagreement takes of the gaps at least as long as a unit. All sums
+ * are of integers, so they are exact whichever way they are added up.
+ */
+export class BlankGaps {
+  private readonly sorted: Float64Array;
+  private readonly suffix: Float64Array;
+
+  constructor(
+    lengths: ArrayLike<number>,
+    private readonly sources: number,
+  ) {
+    this.sorted = Float64Array.from(lengths).sort();
+    this.suffix = suffixSums(this.sorted);
+  }
+
+  /** How many gaps are at least `l` long, and their total length. */
+  atLeast(l: number): { count: number; sum: number } {
+    const from = countBelow(this.sorted, Math.max(l, 1));
+    return { count: this.sources * (this.sorted.length - from), sum: this.sources * (this.suffix[from] as number) };
+  }
+
+  /** These blank articles less `present` (a subset of them, those that do have units). */
+  without(present: BlankGaps): { atLeast(l: number): { count: number; sum: number } } {
+    return {
+      atLeast: (l) => {
+        const all = this.atLeast(l);
+        const some = present.atLeast(l);
+        return { count: all.count - some.count, sum: all.sum - some.sum };
+      },
+    };
+  }
+}
+
+type Blank = Pick<BlankGaps, 'atLeast'>;
+
+/**
+ * α_U of one category: `continua` are the articles where some source has a unit; the others are
+ * `blank` (their total length `blankTotal`), so a label of a large dataset is not built article
+ * by article.
+ */
+export function alphaOver(continua: readonly Continuum[], blankTotal: number, blank: Blank | undefined, m: number): AlphaParts {
   let total = 0;
   let observedSum = 0;
   const unitLengths: number[] = [];
@@ -59,13 +106,10 @@ export function unitizedAlpha(continua: readonly Continuum[], blank: readonly nu
     }
     for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observedSum += 2 * pairDisagreement(merged[i] as Span[], merged[j] as Span[]);
   }
-  for (const length of blank) {
-    total += length;
-    if (length > 0) for (let i = 0; i < m; i++) gapLengths.push(length);
-  }
+  total += blankTotal;
   if (m < 2 || total === 0) return { observed: 0, expected: 0, alpha: undefined };
   const observed = observedSum / (m * (m - 1) * total * total);
-  const expected = expectedDisagreement(unitLengths, gapLengths, m, total);
+  const expected = expectedDisagreement(unitLengths, gapLengths, m, total, blank);
   return { observed, expected, alpha: expected > 0 ? 1 - observed / expected : undefined };
 }
 
@@ -82,15 +126,23 @@ export function combinedAlpha(parts: readonly AlphaParts[]): AlphaParts {
 
 /** Sorted, clamped to the continuum, and units sharing a code point merged into one. */
 export function mergeSpans(spans: readonly Span[], length: number): Span[] {
-  const sorted = spans
-    .map((s) => ({ start: Math.max(0, Math.min(s.start, length)), end: Math.max(0, Math.min(s.end, length)) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  // One loop instead of map/filter/sort copies: this runs per source, label and article.
+  let sorted: Span[] = [];
+  let inOrder = true;
+  for (const s of spans) {
+    const start = Math.max(0, Math.min(s.start, length));
+    const end = Math.max(0, Math.min(s.end, length));
+    if (end <= start) continue;
+    const last = sorted[sorted.length - 1];
+    if (last && (start < last.start || (start === last.start && end < last.end))) inOrder = false;
+    sorted.push({ start, end });
+  }
+  if (!inOrder) sorted = sorted.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
+    else out.push(s);
   }
   return out;
 }
@@ -98,15 +150,6 @@ export function mergeSpans(spans: readonly Span[], length: number): Span[] {
 /** Σδ² over the sections of two sources (one order); both lists merged and sorted. */
 function pairDisagreement(a: readonly Span[], b: readonly Span[]): number {
   let sum = 0;
-  const overlapped = (units: readonly Span[], others: readonly Span[]): boolean[] => {
-    const hit = new Array<boolean>(units.length).fill(false);
-    let k = 0;
-    units.forEach((u, i) => {
-      while (k < others.length && (others[k] as Span).end <= u.start) k++;
-      for (let x = k; x < others.length && (others[x] as Span).start < u.end; x++) hit[i] = true;
-    });
-    return hit;
-  };
   // Two units that overlap: squared differences of their starts and of their ends.
   let k = 0;
   for (const u of a) {
@@ -117,28 +160,44 @@ function pairDisagreement(a: readonly Span[], b: readonly Span[]): number {
     }
   }
   // A unit overlapping no unit of the other source lies inside one of its gaps: l².
-  overlapped(a, b).forEach((hit, i) => {
-    if (!hit) sum += ((a[i] as Span).end - (a[i] as Span).start) ** 2;
-  });
-  overlapped(b, a).forEach((hit, i) => {
-    if (!hit) sum += ((b[i] as Span).end - (b[i] as Span).start) ** 2;
-  });
+  sum = addUnmatched(sum, a, b);
+  return addUnmatched(sum, b, a);
+}
+
+/** `sum` plus l² of each unit of `units` that overlaps none of `others`, in order. */
+function addUnmatched(sum: number, units: readonly Span[], others: readonly Span[]): number {
+  let k = 0;
+  for (const u of units) {
+    while (k < others.length && (others[k] as Span).end <= u.start) k++;
+    if (!(k < others.length && (others[k] as Span).start < u.end)) sum += (u.end - u.start) ** 2;
+  }
   return sum;
 }
 
-function expectedDisagreement(units: readonly number[], gaps: readonly number[], m: number, total: number): number {
+function suffixSums(sorted: ArrayLike<number>): Float64Array {
+  // suffix[i] = Σ gaps from i on: Σ_{g ≥ l} (g − l + 1) = suffixSum − (l − 1)·count.
+  const suffix = new Float64Array(sorted.length + 1);
+  for (let i = sorted.length - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] as number) + (sorted[i] as number);
+  return suffix;
+}
+
+function expectedDisagreement(units: readonly number[], gaps: readonly number[], m: number, total: number, blank?: Blank): number {
   const n = units.length;
   if (n === 0) return 0;
-  const sortedGaps = [...gaps].sort((x, y) => x - y);
-  // suffix[i] = Σ gaps from i on: Σ_{g ≥ l} (g − l + 1) = suffixSum − (l − 1)·count.
-  const suffix = new Float64Array(sortedGaps.length + 1);
-  for (let i = sortedGaps.length - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] as number) + (sortedGaps[i] as number);
+  const sortedGaps = Float64Array.from(gaps).sort();
+  const suffix = suffixSums(sortedGaps);
   let numerator = 0;
   let selfPairs = 0;
   for (const l of units) {
     const from = countBelow(sortedGaps, l);
-    const count = sortedGaps.length - from;
-    const placements = (suffix[from] as number) - (l - 1) * count;
+    let count = sortedGaps.length - from;
+    let sum = suffix[from] as number;
+    if (blank) {
+      const more = blank.atLeast(l);
+      count += more.count;
+      sum += more.sum;
+    }
+    const placements = sum - (l - 1) * count;
     numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * placements;
     selfPairs += l * (l - 1);
   }

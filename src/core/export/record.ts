@@ -7,7 +7,7 @@
 import type { CheckResult, SeverityOverrides } from '../dataset/check';
 import { RULES } from '../rules';
 import type { ClaimAnchorStatus } from '../rules/rule';
-import { commitmentLineage, type Codebook } from '../model/codebook';
+import { commitmentLineage, type Codebook, type Commitment } from '../model/codebook';
 import type { TextIndex } from '../text/textIndex';
 import type { ExportFilter } from './filter';
 import { matchesExportFilter } from './filter';
@@ -80,6 +80,8 @@ export function newCounts(): ExportCounts {
 export function* exportArticles(result: CheckResult, options: ExportOptions = {}, counts: ExportCounts = newCounts()): Generator<ExportArticle> {
   const codebook = result.codebook?.model;
   const errors = claimsWithErrors(result);
+  // A commitment's lineage, walked once per export rather than once per claim.
+  const lineages = new Map<string, Commitment[]>();
   const sidecars = [...result.sidecars].sort((a, b) => (a.sidecar.path < b.sidecar.path ? -1 : a.sidecar.path > b.sidecar.path ? 1 : 0));
   for (const ctx of sidecars) {
     const articlePath = ctx.article?.path ?? ctx.sidecar.articlePath;
@@ -102,7 +104,7 @@ export function* exportArticles(result: CheckResult, options: ExportOptions = {}
         counts.invalid++;
         continue;
       }
-      const record = toRecord(claim, anchor, index, codebook);
+      const record = toRecord(claim, anchor, index, codebook, lineages);
       if (!record) {
         counts.invalid++;
         continue;
@@ -123,14 +125,15 @@ export function* exportArticles(result: CheckResult, options: ExportOptions = {}
 type Claim = CheckResult['sidecars'][number]['claims'][number]['claim'];
 type Anchor = CheckResult['sidecars'][number]['claims'][number]['anchor'];
 
-function toRecord(claim: Claim, anchor: Anchor, index: TextIndex | undefined, codebook: Codebook | undefined): ExportClaim | undefined {
+function toRecord(claim: Claim, anchor: Anchor, index: TextIndex | undefined, codebook: Codebook | undefined, lineages: Map<string, Commitment[]>): ExportClaim | undefined {
   const q = claim.quote;
   // Even --include-invalid cannot place a claim without its three ids and a quote: every format needs them.
   if (claim.actor === undefined || claim.commitment === undefined || claim.stance === undefined || q === undefined) return undefined;
   const placed = anchor && anchor.status !== 'orphaned';
   const start = placed ? anchor.start : q.start;
   const end = placed ? anchor.end : q.end;
-  const lineage = codebook ? commitmentLineage(codebook, claim.commitment) : [];
+  let lineage = lineages.get(claim.commitment);
+  if (!lineage) lineages.set(claim.commitment, (lineage = codebook ? commitmentLineage(codebook, claim.commitment) : []));
   return {
     id: claim.id ?? '',
     actor: { id: claim.actor, name: codebook?.actors.get(claim.actor)?.name ?? null },
