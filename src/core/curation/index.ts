@@ -1,0 +1,6 @@
+/** Curation: two sources' claims compared per article, and the curator's decisions as sidecar text. */
+export { sourceLabel, curatedFromValue, parseCuratedFrom, type SourceKind } from './curatedFrom';
+export { placeMine, placeTheirs, articleTexts, type PlacedClaim, type ArticleSide, type Side } from './placed';
+export { pairClaims, type Pairing } from './pairing';
+export { compareSides, compareArticle, differences, type Disagreement, type DisagreementKind, type Difference, type ArticleComparison, type Comparison, type CompareOptions, type AlphaOf, type OverallAlpha } from './disagreements';
+export { curate, type CurationAction, type CurationInput, type CurationResult } from './actions';
