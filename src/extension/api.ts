@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ValidationController, ValidationEvent } from './controller';
 import type { ClaimExplorer } from './tree/explorer';
 import type { Prompter } from './tagging/prompter';
+import type { Curator } from './curation/curator';
 
 export interface ClaimbookApi {
   /** Fires after every published validation. */
@@ -16,4 +17,6 @@ export interface ClaimbookApi {
   explorer: ClaimExplorer;
   /** Replaces the tagging commands' quick picks with scripted answers (tests); undefined restores them. */
   setPrompter(prompter: Prompter | undefined): void;
+  /** Compare Annotations: the comparison, the Disagreements view and the decisions. */
+  curator: Curator;
 }

@@ -13,6 +13,7 @@ import { TaggingServices } from './tagging/services';
 import { taggingCommands } from './tagging/commands';
 import { LanguageState } from './language/state';
 import { registerLanguageFeatures } from './language/providers';
+import { Curator } from './curation/curator';
 
 export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const started = performance.now();
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const yamlFiles: vscode.DocumentSelector = [{ language: 'yaml' }, { pattern: '**/*.claims.yaml' }, { pattern: '**/claimbook.yaml' }];
   const explorer = new ClaimExplorer(controller, context.workspaceState);
   const tagging = new TaggingServices(controller, context.workspaceState);
+  const curator = new Curator(controller);
   context.subscriptions.push(
     explorer,
     diagnostics,
@@ -35,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     ...registerCommands(controller),
     ...registerTable(taggingCommands(tagging)),
     ...registerLanguageFeatures(new LanguageState(controller)),
+    curator,
+    ...registerTable(curator.commands()),
   );
   controller.start();
   const activationMs = performance.now() - started;
@@ -48,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     controller,
     explorer,
     setPrompter: (prompter) => tagging.setPrompter(prompter),
+    curator,
   };
 }
 

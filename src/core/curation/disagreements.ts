@@ -51,15 +51,25 @@ export interface Comparison {
 }
 
 /** α_U of one article's two sets of units (connected to core/agreement by the caller). */
-export type AlphaOf = (mine: readonly PlacedClaim[], theirs: readonly PlacedClaim[], article: string) => number | undefined;
+export type AlphaOf = (article: ArticleUnits) => number | undefined;
 /** α_U over every article at once. */
-export type OverallAlpha = (articles: ReadonlyArray<{ article: string; mine: readonly PlacedClaim[]; theirs: readonly PlacedClaim[] }>) => number | undefined;
+export type OverallAlpha = (articles: readonly ArticleUnits[]) => number | undefined;
+
+/** One article's claims on both sides, and its length in code points (the continuum). */
+export interface ArticleUnits {
+  article: string;
+  length: number;
+  mine: readonly PlacedClaim[];
+  theirs: readonly PlacedClaim[];
+}
 
 export interface CompareOptions {
   /** The compared source's label (`git:main`): claims of mine curated from it are settled. */
   source: string;
   alphaOf?: AlphaOf;
   overallAlpha?: OverallAlpha;
+  /** Code points of my copy of an article (undefined: unknown, then the claims' extent is used). */
+  lengthOf?: (article: string) => number | undefined;
 }
 
 const KIND_ORDER: Record<DisagreementKind, number> = { label: 0, attributes: 1, span: 2, 'only-mine': 3, 'only-theirs': 4 };
@@ -67,18 +77,19 @@ const KIND_ORDER: Record<DisagreementKind, number> = { label: 0, attributes: 1, 
 export function compareSides(mine: Side, theirs: Side, options: CompareOptions): Comparison {
   const paths = [...new Set([...mine.keys(), ...theirs.keys()])].sort();
   const articles: ArticleComparison[] = [];
-  const all: Array<{ article: string; mine: PlacedClaim[]; theirs: PlacedClaim[] }> = [];
+  const all: ArticleUnits[] = [];
   let total = 0;
   for (const path of paths) {
     const a = mine.get(path);
     const b = theirs.get(path);
     const m = a?.claims ?? [];
     const t = b?.claims ?? [];
-    all.push({ article: path, mine: m, theirs: t });
+    const units: ArticleUnits = { article: path, length: options.lengthOf?.(path) ?? Math.max(0, ...m.map((c) => c.end), ...t.map((c) => c.end)), mine: m, theirs: t };
+    all.push(units);
     const disagreements = compareArticle(path, a, b, options.source);
     if (disagreements.length === 0) continue;
     total += disagreements.length;
-    articles.push({ article: path, mySidecar: a?.sidecar, theirSidecar: b?.sidecar, disagreements, mine: m.length, theirs: t.length, alpha: options.alphaOf?.(m, t, path) });
+    articles.push({ article: path, mySidecar: a?.sidecar, theirSidecar: b?.sidecar, disagreements, mine: m.length, theirs: t.length, alpha: options.alphaOf?.(units) });
   }
   return { articles, compared: paths.length, disagreements: total, alpha: options.overallAlpha?.(all) };
 }
