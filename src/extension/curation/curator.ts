@@ -99,6 +99,7 @@ export class Curator implements vscode.Disposable, CurationState {
     }
     if (!source) return undefined;
     this.session?.dispose();
+    this.current = undefined;
     const session = new CurationSession(this.controller, root, source);
     this.session = session;
     session.onDidChange(() => this.render());
@@ -155,7 +156,7 @@ export class Curator implements vscode.Disposable, CurationState {
     }
     if (kind.source === 'git') {
       if (!trusted) return UNTRUSTED_GIT;
-      const where = root.scheme === 'file' ? await gitLocation(root.fsPath) : undefined;
+      const where = onDisk(root) ? await gitLocation(root.fsPath) : undefined;
       if (!where) return `${root.fsPath} is not inside a git repository`;
       const refs = await gitRefs(where.top);
       const input = vscode.window.createQuickPick();
@@ -180,7 +181,8 @@ export class Curator implements vscode.Disposable, CurationState {
 
   private async sourceFor(root: vscode.Uri, r: CompareRequest): Promise<CompareSource | string> {
     if (r.kind === 'folder') {
-      const uri = vscode.Uri.file(r.path);
+      // The folder on the machine the dataset is on (a remote window's files have its scheme).
+      const uri = root.with({ path: vscode.Uri.file(r.path).path });
       try {
         await vscode.workspace.fs.stat(vscode.Uri.joinPath(uri, 'claimbook.yaml'));
       } catch {
@@ -191,7 +193,7 @@ export class Curator implements vscode.Disposable, CurationState {
     }
     if (r.kind === 'git') {
       if (!vscode.workspace.isTrusted) return UNTRUSTED_GIT;
-      const where = root.scheme === 'file' ? await gitLocation(root.fsPath) : undefined;
+      const where = onDisk(root) ? await gitLocation(root.fsPath) : undefined;
       if (!where) return `${root.fsPath} is not inside a git repository`;
       const commit = await resolveRevision(where.top, r.rev);
       if (!commit) return `git knows no branch, tag or commit "${r.rev}"`;
@@ -292,6 +294,11 @@ export class Curator implements vscode.Disposable, CurationState {
     const at = all.findIndex((n) => n.row.key === key);
     return (all[at + 1] ?? all[at - 1])?.row.key;
   }
+}
+
+/** The extension host sees file and remote workspaces on its own disk: git can run there. */
+function onDisk(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' || uri.scheme === 'vscode-remote';
 }
 
 function keyOf(arg: unknown): string | undefined {

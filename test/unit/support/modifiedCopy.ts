@@ -54,6 +54,11 @@ function inBlock(text: string, id: string, from: string, to: string): string {
 /** Copies `samples` into `dir` and modifies the copy; returns `dir`. */
 export function modifiedCopy(samples: string, dir: string): string {
   fs.cpSync(samples, dir, { recursive: true });
+  return modifySamples(dir);
+}
+
+/** Modifies a copy of the samples in place; returns `dir`. */
+export function modifySamples(dir: string): string {
   const outcomes = path.join(dir, `${OUTCOMES}.claims.yaml`);
   const article = fs.readFileSync(path.join(dir, `${OUTCOMES}.txt`), 'utf8');
   edit(outcomes, (t) => inBlock(t, 'c-6oik1l', 'commitment: security-guarantee', 'commitment: military-support'));
