@@ -4,6 +4,8 @@ export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of a repeatable flag, in order (`--rev a --rev b`); `flags` holds the last. */
+  repeated?: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -12,11 +14,14 @@ export interface FlagSpec {
   /** Flags that take a value (`--format json` or `--format=json`). */
   withValue: readonly string[];
   boolean: readonly string[];
+  /** Flags of `withValue` that may be given more than once. */
+  repeatable?: readonly string[];
 }
 
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith('-') || arg === '-') {
@@ -31,10 +36,11 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
+      if (spec.repeatable?.includes(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else throw new UsageError(`unknown option ${arg}`);
   }
   const [command, ...rest] = positionals;
-  return { command, positionals: rest, flags };
+  return { command, positionals: rest, flags, repeated };
 }
 
 function splitOnce(text: string, sep: string): [string, string | undefined] {

@@ -28,7 +28,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const command = COMMANDS.find((c) => c.name === name);
     if (name !== undefined && name !== 'help' && command === undefined) throw new UsageError(`unknown command '${name}'`);
     const spec = command?.flags ?? { withValue: [], boolean: [] };
-    const args = parseArgs(argv, { withValue: spec.withValue, boolean: [...spec.boolean, ...GLOBAL_FLAGS] });
+    const args = parseArgs(argv, { ...spec, boolean: [...spec.boolean, ...GLOBAL_FLAGS] });
     if (args.flags.has('version')) {
       io.stdout(`${version}\n`);
       return 0;

@@ -20,3 +20,4 @@ export { LineMap } from './text/lineMap';
 export { trimChange } from './text/trimChange';
 export { sha256Hex } from './text/sha256';
 export * from './anchor';
+export * from './agreement';

@@ -4,6 +4,7 @@
  */
 import type { FlagSpec, ParsedArgs } from '../args';
 import type { Io } from '../io';
+import { runAgree } from './agree';
 import { runCheck } from './check';
 import { runStats } from './stats';
 
@@ -38,5 +39,21 @@ export const COMMANDS: readonly Command[] = [
     help: 'stats     counts claims by stance, actor, commitment and article.',
     flags: { withValue: ['format'], boolean: [] },
     run: (args, io) => runStats(args, io),
+  },
+  {
+    name: 'agree',
+    usage: 'claimbook agree DIR_A DIR_B [DIR…] | [DIR] --rev R1 --rev R2 | [DIR] --by-annotator [--label actor|commitment|stance|claim] [--format text|json|csv] [--report FILE.html] [--min-alpha X]',
+    help: `agree     inter-annotator agreement between dataset folders, git revisions of one
+          dataset (read from git, the work tree untouched) or its claims' annotators:
+          span P/R/F1 (exact, overlap) and Krippendorff's unitized alpha per label and
+          overall, agreement of the other attributes on matched units (kappa, alpha).
+  --rev           a branch, tag or commit (give two or more)
+  --by-annotator  compare the claims' annotators within one dataset
+  --label         what labels a unit (default commitment; claim = actor+commitment+stance)
+  --format        text (default), json (documented in docs/agreement.md) or csv
+  --report        also write a self-contained HTML page with tables, chart and spans
+  --min-alpha     exit 1 when overall alpha_u is below X (or undefined)`,
+    flags: { withValue: ['format', 'rev', 'label', 'report', 'min-alpha'], boolean: ['by-annotator'], repeatable: ['rev'] },
+    run: (args, io) => runAgree(args, io),
   },
 ];

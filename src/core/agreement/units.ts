@@ -1,0 +1,54 @@
+/**
+ * Units of agreement: each claim's span, in code points of the normalised article text,
+ * labelled by one of its ids (DESIGN §6, issue 15). The other ids and values are the unit's
+ * attributes, compared only on units that were matched.
+ */
+import type { Claim } from '../model/sidecar';
+
+export type LabelKind = 'actor' | 'commitment' | 'stance' | 'claim';
+export const LABEL_KINDS: readonly LabelKind[] = ['actor', 'commitment', 'stance', 'claim'];
+
+/** A claim placed on the text the sources are compared on. */
+export interface PlacedClaim {
+  claim: Claim;
+  start: number;
+  end: number;
+}
+
+export interface Unit extends PlacedClaim {
+  label: string;
+}
+
+/** Shown for an id a claim lacks, so that "no stance" is a value like any other. */
+export const NONE = '(none)';
+
+export function labelOf(claim: Claim, kind: LabelKind): string {
+  if (kind === 'claim') return [claim.actor, claim.commitment, claim.stance].map((v) => v ?? NONE).join(' / ');
+  return claim[kind] ?? NONE;
+}
+
+export function unitsOf(claims: readonly PlacedClaim[], kind: LabelKind): Unit[] {
+  return claims.map((c) => ({ ...c, label: labelOf(c.claim, kind) })).sort(byPosition);
+}
+
+export function byPosition(a: { start: number; end: number; label?: string }, b: { start: number; end: number; label?: string }): number {
+  return a.start - b.start || a.end - b.end || ((a.label ?? '') < (b.label ?? '') ? -1 : (a.label ?? '') > (b.label ?? '') ? 1 : 0);
+}
+
+export type AttributeName = 'actor' | 'commitment' | 'stance' | 'condition' | 'fields';
+
+/** The attributes compared on matched units: those the label does not already hold. */
+export function attributesFor(kind: LabelKind): AttributeName[] {
+  const all: AttributeName[] = ['actor', 'commitment', 'stance', 'condition', 'fields'];
+  if (kind === 'claim') return ['condition', 'fields'];
+  return all.filter((a) => a !== kind);
+}
+
+export function attributeValue(claim: Claim, name: AttributeName): string {
+  if (name === 'fields') {
+    if (claim.fields.size === 0) return NONE;
+    const entries = [...claim.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return JSON.stringify(entries.map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  }
+  return claim[name] ?? NONE;
+}
