@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { checkDataset, loadSidecarFile, type CheckResult } from '../../src/core';
 import { compareResults, comparisonRows, curate, parseCuratedFrom, summaryOf, pairClaims, type Comparison, type CurationAction, type Disagreement, type PlacedClaim } from '../../src/core/curation';
 import { NodeHost } from '../../src/cli/nodeHost';
+import { computeAgreement, pairArticles, sourceFromCheck } from '../../src/core/agreement';
 import { EXPECTED, OUTCOMES, modifiedCopy, type Expected } from './support/modifiedCopy';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
@@ -32,6 +33,19 @@ describe('curation: comparing two sources', () => {
     assert.deepEqual(all(c).map(shape), EXPECTED);
     assert.equal(c.disagreements, 7);
     assert.deepEqual(c.articles.map((a) => [a.article, a.disagreements.length]), [[EXPECTED[0]?.article, 1], [`${OUTCOMES}.txt`, 5], [EXPECTED[6]?.article, 1]]);
+  });
+
+  it('gives each article and the whole comparison the α_U of `claimbook agree` (label: commitment)', () => {
+    const c = compareResults(mine, theirs, { source: SOURCE });
+    const report = computeAgreement(pairArticles([sourceFromCheck('mine', mine), sourceFromCheck('theirs', theirs)]), 'commitment');
+    for (const a of c.articles) {
+      const expected = report.articles_detail.find((x) => x.article === a.article)?.alpha_u;
+      assert.ok(typeof expected === 'number' && a.alpha !== undefined, a.article);
+      assert.ok(Math.abs(a.alpha - expected) < 1e-12, `${a.article}: ${a.alpha} vs ${expected}`);
+    }
+    assert.ok(c.alpha !== undefined && report.overall.alpha_u !== null && Math.abs(c.alpha - report.overall.alpha_u) < 1e-12);
+    assert.ok(c.alpha < 1 && c.alpha > 0.5);
+    assert.match(summaryOf(c), /^7 disagreements in 3 articles, α_U 0\.\d\d$/);
   });
 
   it('finds nothing between a dataset and itself', () => {

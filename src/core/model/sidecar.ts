@@ -25,7 +25,7 @@ export interface Claim {
   speaker: string | undefined;
   annotator: string | undefined;
   /** `curated-from: <source>:<id>`: the compared source's claim this one was settled against (curation). */
-  curatedFrom: string | undefined;
+  curatedFrom?: string | undefined;
   note: string | undefined;
   /** Undefined when the quote lacks `exact` or its offsets: it cannot be anchored. */
   quote: ClaimQuote | undefined;
