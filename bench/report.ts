@@ -21,6 +21,7 @@ const TARGETS: Target[] = [
   { key: 'rss_mb_M', what: 'peak RSS, check of M', target: '≤ 300 MB', ok: (x) => x <= 300 },
   { key: 'activation_ms', what: 'activation of the shipped bundle (load + activate())', target: '≤ 50 ms', ok: (x) => x <= 50 },
   { key: 'bundle_bytes', what: 'extension.js as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
+  { key: 'curation_view_ms_M', what: 'Disagreements view of a 1,000-article comparison (M)', target: '≤ 1 s', ok: (x) => x <= 1000 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
 ];
 

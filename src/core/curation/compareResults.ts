@@ -1,7 +1,7 @@
 /** Two checked datasets compared: my claims where they are now, theirs placed on my texts. */
 import type { CheckResult } from '../dataset/datasetIndex';
 import type { Claim } from '../model/sidecar';
-import { alphaOptions } from './alpha';
+import { measure } from './alpha';
 import { compareSides, type Comparison } from './disagreements';
 import { articleTexts, placeMine, placeTheirs } from './placed';
 
@@ -19,7 +19,7 @@ export function compareResults(mine: Pick<CheckResult, 'sidecars' | 'articles'>,
   const full = compareSides(placeMine(mine.sidecars, options.keepMine), placeTheirs(theirs.sidecars, texts, options.keepTheirs), {
     source: options.source,
     lengthOf: (a) => texts.get(a)?.cpLength,
-    ...alphaOptions,
+    measure,
   });
   const dismissed = options.dismissed;
   if (!dismissed || dismissed.size === 0) return full;
