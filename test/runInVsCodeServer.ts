@@ -52,7 +52,7 @@ async function readConsole(message: ConsoleMessage): Promise<{ level: string; te
  * Streams the page console: the suite's tagged output always, the workbench's errors as
  * context (some are harmless: no network for GitHub or the gallery), everything with --verbose.
  */
-function streamConsole(verbose: boolean, onDone: () => void): (message: ConsoleMessage) => void {
+function streamConsole(verbose: boolean, onDone: () => void, onLine: (line: string) => Promise<void> = async () => {}): (message: ConsoleMessage) => void {
   let queue = Promise.resolve();
   return (message) => {
     // Arguments are read asynchronously; the queue keeps lines in order.
@@ -62,6 +62,7 @@ function streamConsole(verbose: boolean, onDone: () => void): (message: ConsoleM
         const line = text.slice(SUITE_LOG_TAG.length);
         console.log(line);
         if (line.startsWith(SUITE_DONE)) onDone();
+        await onLine(line);
       } else if (verbose) {
         console.log(`[workbench ${level}] ${text}`);
       } else if (level === 'ERR') {
@@ -96,6 +97,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
   const resultsFile = path.join(tmp, 'results.json');
   const env: Record<string, string> = { CLAIMBOOK_TEST_RESULTS: resultsFile, CLAIMBOOK_TEST_LOG_TAG: SUITE_LOG_TAG };
   if (options.grep) env.CLAIMBOOK_TEST_GREP = options.grep;
+  if (options.screenshot) env.CLAIMBOOK_SCREENSHOT_DONE = path.join(tmp, 'screenshot.done');
 
   let server: RunningServer | undefined;
   let browser: BrowserContext | undefined;
@@ -145,7 +147,14 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
     const page = browser.pages()[0] ?? (await browser.newPage());
     let onSuiteDone: () => void = () => {};
     const suiteDone = new Promise<void>((resolve) => (onSuiteDone = resolve));
-    page.on('console', streamConsole(options.verbose, () => onSuiteDone()));
+    // A scene (test/integration/screenshot.ts) logs its line and waits for the done file: the
+    // picture is taken while the extension host still runs, its views and decorations alive.
+    let shot = false;
+    page.on('console', streamConsole(options.verbose, () => onSuiteDone(), async (line) => {
+      if (!options.screenshot || !line.startsWith('claimbook screenshot: ready')) return;
+      await page.screenshot({ path: options.screenshot }).then(() => (shot = true), () => undefined);
+      fs.writeFileSync(env.CLAIMBOOK_SCREENSHOT_DONE as string, '');
+    }));
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     let onCrash: (outcome: Outcome) => void = () => {};
     const crashed = new Promise<Outcome>((resolve) => (onCrash = resolve));
@@ -163,7 +172,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal): Promise<number>
     }
     say(`${outcome.kind === 'results' ? 'suite ended' : 'stopped'} after ${Math.round((Date.now() - started) / 1000)} s`);
 
-    if (options.screenshot) {
+    if (options.screenshot && !shot) {
       await page.screenshot({ path: options.screenshot }).then(
         () => say(`screenshot: ${options.screenshot ?? ''}`),
         (error: unknown) => say(`screenshot failed: ${String(error)}`),

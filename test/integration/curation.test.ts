@@ -44,7 +44,7 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
 
   after(async () => {
     // The README screenshot is taken when the suite ends: its run leaves the comparison open.
-    if (!/screenshot/.test(process.env.CLAIMBOOK_TEST_GREP ?? '')) await vscode.commands.executeCommand('claimbook.stopComparing');
+    if (!/two-source decorations open/.test(process.env.CLAIMBOOK_TEST_GREP ?? '')) await vscode.commands.executeCommand('claimbook.stopComparing');
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -196,12 +196,27 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('leaves the view and the two-source decorations open (the README screenshot)', async () => {
-    await vscode.commands.executeCommand('claimbook.compareAnnotations', { kind: 'folder', path: theirs });
-    await until(() => listed().length === EXPECTED.length, 'the comparison');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('claimbook.disagreements.focus');
-    await vscode.commands.executeCommand('claimbook.showDisagreement', find('span', 'c-7ybtvr')!.key);
-    await screenshotHandshake();
+  it('leaves the view and the two-source decorations open, (the README screenshot)', async () => {
+    const editorConfig = vscode.workspace.getConfiguration('editor');
+    await editorConfig.update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('claimbook.compareAnnotations', { kind: 'folder', path: theirs });
+      await until(() => listed().length === EXPECTED.length, 'the comparison');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('claimbook.disagreements.focus');
+      const span = find('span', 'c-7ybtvr')!;
+      await vscode.commands.executeCommand('claimbook.showDisagreement', span.key);
+      await api.curator.tree.reveal(api.curator.view.node(span.key)!, { select: true, focus: false });
+      // The picture is of the Disagreements view: the other views make room (a throw-away workspace).
+      for (const view of ['claimbook.claims', 'claimbook.codebook']) await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      const editor = vscode.window.activeTextEditor!;
+      const at = editor.document.positionAt(0);
+      editor.selection = new vscode.Selection(at, at);
+      await screenshotHandshake();
+    } finally {
+      if (!/two-source decorations open/.test(process.env.CLAIMBOOK_TEST_GREP ?? '')) await editorConfig.update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
