@@ -26,12 +26,13 @@ import { Random } from './random';
 import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
 import { curationView } from './curation';
+import { agreementBench } from './agreement';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'curation'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'curation'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
-const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'curation']);
+const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'curation']);
 
 interface Args {
   sizes: string[];
@@ -379,6 +380,7 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'activation': await activation(runs, r); break;
     case 'bundle': await bundle(r); break;
     case 'hostile': await hostile(runs, r); break;
+    case 'agree': await agreementBench(name, g!, runs, r, log); break;
     case 'curation': await curationView(name, g!, runs, r, log); break;
   }
   return r;

@@ -50,7 +50,7 @@ export class GitHost implements Host {
     private readonly commit: string,
   ) {
     // -l gives each blob's size, so a huge file is refused without reading it.
-    const out = git(top, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', prefix === '' ? '.' : prefix]).toString('utf8');
+    const out = git(top, ['--literal-pathspecs', 'ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', prefix === '' ? '.' : prefix]).toString('utf8');
     for (const line of out.split('\0')) {
       // cat-file --batch reads one path a line: a path with a newline cannot be asked for.
       if (line.includes('\n')) continue;

@@ -114,6 +114,23 @@ describe('claimbook agree (CLI)', () => {
     assert.equal((await cli(['agree', 'alice', 'bob', '--min-alpha', 'high'], tmp)).code, 2);
   });
 
+  it('three folders: every pair is measured, kappa is null (two sources only) and alpha covers all three', async () => {
+    const r = JSON.parse((await cli(['agree', 'alice', 'bob', 'alice', '--format', 'json'], tmp)).stdout) as AgreementReport;
+    assert.deepEqual(r.pairs.map((p) => [p.reference, p.other]), [['alice', 'bob'], ['alice', 'alice (2)'], ['bob', 'alice (2)']]);
+    assert.equal(r.pairs[1]?.f1_exact, 1);
+    assert.equal(r.attributes.stance?.kappa, null);
+    assert.ok((r.attributes.stance?.alpha as number) < 1);
+    assert.ok(r.notes.some((n) => n.startsWith("attributes: Cohen's kappa compares two sources")));
+    const text = await cli(['agree', 'alice', 'bob', 'alice'], tmp);
+    assert.match(text.stdout, /\nPair \(reference → other\) +F1 exact/);
+  });
+
+  it('is listed in claimbook --help', async () => {
+    const help = (await cli(['--help'], tmp)).stdout;
+    assert.match(help, /claimbook agree DIR_A DIR_B \[DIR…\] \| \[DIR\] --rev R1 --rev R2 \| \[DIR\] --by-annotator/);
+    assert.match(help, /--min-alpha +exit 1 when overall alpha_u is below X/);
+  });
+
   it('usage errors: one folder, a folder without a codebook, an unknown format', async () => {
     assert.match((await cli(['agree', 'alice'], tmp)).stderr, /agree needs two dataset folders or more/);
     fs.mkdirSync(path.join(tmp, 'empty'), { recursive: true });

@@ -3,7 +3,7 @@
  * view) can walk: a unit only one source has, the same passage under different labels, the same
  * label over different spans, or a matched unit whose other attributes differ.
  */
-import { matchUnits, type Match } from './matching';
+import { matchUnits, type Match, type Matching } from './matching';
 import type { PairedArticle } from './pairing';
 import { attributesFor, attributeValue, byPosition, unitsOf, type AttributeName, type LabelKind, type Unit } from './units';
 
@@ -28,16 +28,16 @@ export function sourcePairs(count: number): Array<[number, number]> {
   return out;
 }
 
-export function articleDisagreements(article: PairedArticle, sources: readonly string[], kind: LabelKind): Disagreement[] {
-  const units = article.claims.map((c) => unitsOf(c, kind));
+export function articleDisagreements(article: PairedArticle, sources: readonly string[], kind: LabelKind, units = article.claims.map((c) => unitsOf(c, kind))): Disagreement[] {
   const out: Disagreement[] = [];
   for (const [i, j] of sourcePairs(units.length)) out.push(...pairDisagreements(units[i] as Unit[], units[j] as Unit[], [sources[i] as string, sources[j] as string], kind));
   return out.sort((x, y) => byPosition(x.a ?? (x.b as Unit), y.a ?? (y.b as Unit)));
 }
 
-export function pairDisagreements(a: readonly Unit[], b: readonly Unit[], names: [string, string], kind: LabelKind): Disagreement[] {
+/** `overlap`: the overlap matching of `a` and `b`, when the caller has it already. */
+export function pairDisagreements(a: readonly Unit[], b: readonly Unit[], names: [string, string], kind: LabelKind, overlap: Matching = matchUnits(a, b, 'overlap')): Disagreement[] {
   const out: Disagreement[] = [];
-  const { matches, onlyA, onlyB } = matchUnits(a, b, 'overlap');
+  const { matches, onlyA, onlyB } = overlap;
   const attributes = attributesFor(kind);
   for (const m of matches) {
     const differing = differingAttributes(m, attributes);
@@ -46,22 +46,26 @@ export function pairDisagreements(a: readonly Unit[], b: readonly Unit[], names:
     else if (differing.length > 0) out.push({ kind: 'attributes', sources: names, a: m.a, b: m.b, attributes: differing });
   }
   // Left over on both sides and overlapping: the same passage, labelled differently.
-  const relabelled = matchUnits(
-    onlyA.map((u) => ({ ...u, label: '' })),
-    onlyB.map((u) => ({ ...u, label: '' })),
-    'overlap',
-  );
-  for (const m of relabelled.matches) out.push({ kind: 'label', sources: names, a: original(m.a, onlyA), b: original(m.b, onlyB) });
-  for (const u of relabelled.onlyA) out.push({ kind: 'only-one', sources: names, a: original(u, onlyA) });
-  for (const u of relabelled.onlyB) out.push({ kind: 'only-one', sources: names, b: original(u, onlyB) });
+  if (onlyA.length === 0 || onlyB.length === 0) {
+    for (const u of onlyA) out.push({ kind: 'only-one', sources: names, a: u });
+    for (const u of onlyB) out.push({ kind: 'only-one', sources: names, b: u });
+    return out;
+  }
+  // Matched again with the labels blanked on copies; `back` leads from a copy to its unit.
+  const back = new Map<Unit, Unit>();
+  const blanked = (units: readonly Unit[]) =>
+    units.map((u) => {
+      const copy = { ...u, label: '' };
+      back.set(copy, u);
+      return copy;
+    });
+  const relabelled = matchUnits(blanked(onlyA), blanked(onlyB), 'overlap');
+  for (const m of relabelled.matches) out.push({ kind: 'label', sources: names, a: back.get(m.a), b: back.get(m.b) });
+  for (const u of relabelled.onlyA) out.push({ kind: 'only-one', sources: names, a: back.get(u) });
+  for (const u of relabelled.onlyB) out.push({ kind: 'only-one', sources: names, b: back.get(u) });
   return out;
 }
 
 export function differingAttributes(m: Match, attributes: readonly AttributeName[]): AttributeName[] {
   return attributes.filter((name) => attributeValue(m.a.claim, name) !== attributeValue(m.b.claim, name));
-}
-
-/** The unit with its label back (matching ignored labels by blanking them on copies). */
-function original(copy: Unit, from: readonly Unit[]): Unit {
-  return from.find((u) => u.claim === copy.claim && u.start === copy.start && u.end === copy.end) ?? copy;
 }

@@ -2,7 +2,7 @@
  * The whole comparison as plain data: the JSON contract of `claimbook agree --format json`
  * (README, docs/agreement.md). Numbers are null where a measure is undefined, with a note why.
  */
-import { articleDisagreements, sourcePairs } from './disagreements';
+import { pairDisagreements, sourcePairs } from './disagreements';
 import { matchUnits, type Matching } from './matching';
 import { cohenKappa, nominalAlpha } from './nominal';
 import type { LeftOut, Pairing } from './pairing';
@@ -87,7 +87,7 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   const labelExact = new Map<string, Counts>();
   const labelOverlap = new Map<string, Counts>();
   const labelUnits = new Map<string, number[]>();
-  const spansByLabel = new Map<string, Array<Span[][]>>(); // label → per article → per source
+  const spansByLabel = new Map<string, Map<number, Span[][]>>(); // label → article index → per source
   const attributes = attributesFor(kind);
   const attributePairs = new Map(attributes.map((a) => [a, [] as Array<[string, string]>]));
   const attributeUnits = new Map(attributes.map((a) => [a, [] as string[][]]));
@@ -96,54 +96,62 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   articles.forEach((article, at) => {
     const units = article.claims.map((c) => unitsOf(c, kind));
     const articleCounts = zero();
+    const articleLabels = new Map<string, Span[][]>();
     units.forEach((list, s) => {
       for (const u of list) {
         let counts = labelUnits.get(u.label);
         if (!counts) labelUnits.set(u.label, (counts = new Array<number>(m).fill(0)));
         counts[s] = (counts[s] as number) + 1;
-        let perArticle = spansByLabel.get(u.label);
-        if (!perArticle) spansByLabel.set(u.label, (perArticle = []));
-        const row = (perArticle[at] ??= sources.map(() => []));
+        let row = articleLabels.get(u.label);
+        if (!row) articleLabels.set(u.label, (row = sources.map(() => [])));
         (row[s] as Span[]).push(u);
       }
     });
+    for (const [label, row] of articleLabels) {
+      let perArticle = spansByLabel.get(label);
+      if (!perArticle) spansByLabel.set(label, (perArticle = new Map()));
+      perArticle.set(at, row);
+    }
     // Matches of the reference's units, per other source, for attribute agreement.
     const groups = new Map<Unit, Unit[]>();
+    let disagreements = 0;
     pairs.forEach(([i, j], p) => {
       const a = units[i] as Unit[];
       const b = units[j] as Unit[];
-      for (const [label, la, lb] of byLabel(a, b)) {
-        const e = matchUnits(la, lb, 'exact');
-        const o = matchUnits(la, lb, 'overlap');
-        add(exact[p] as Counts, e);
-        add(overlap[p] as Counts, o);
-        add(counter(labelExact, label), e);
-        add(counter(labelOverlap, label), o);
-        add(articleCounts, o);
-        if (i === 0)
-          for (const match of o.matches) {
-            const g = groups.get(match.a);
-            if (g) g.push(match.b);
-            else groups.set(match.a, [match.b]);
-          }
-        if (m === 2) for (const match of o.matches) for (const name of attributes) attributePairs.get(name)?.push([attributeValue(match.a.claim, name), attributeValue(match.b.claim, name)]);
-      }
+      const e = matchUnits(a, b, 'exact');
+      const o = matchUnits(a, b, 'overlap');
+      add(exact[p] as Counts, e);
+      add(overlap[p] as Counts, o);
+      add(articleCounts, o);
+      addByLabel(labelExact, e);
+      addByLabel(labelOverlap, o);
+      disagreements += pairDisagreements(a, b, [sources[i] as string, sources[j] as string], kind, o).length;
+      if (i === 0)
+        for (const match of o.matches) {
+          const g = groups.get(match.a);
+          if (g) g.push(match.b);
+          else groups.set(match.a, [match.b]);
+        }
+      if (m === 2) for (const match of o.matches) for (const name of attributes) attributePairs.get(name)?.push([attributeValue(match.a.claim, name), attributeValue(match.b.claim, name)]);
     });
     for (const [ref, others] of groups) for (const name of attributes) attributeUnits.get(name)?.push([ref, ...others].map((u) => attributeValue(u.claim, name)));
-    const articleAlpha = combinedAlpha(
-      [...new Set(units.flat().map((u) => u.label))].map((label) => unitizedAlpha([{ length: article.length, sources: units.map((list) => list.filter((u) => u.label === label)) }])),
-    );
-    detail.push({ article: article.path, alpha_u: alphaOf(articleAlpha), f1_overlap: f1(articleCounts), disagreements: articleDisagreements(article, sources, kind).length });
+    const articleAlpha = combinedAlpha([...articleLabels.values()].map((row) => unitizedAlpha([{ length: article.length, sources: row }])));
+    detail.push({ article: article.path, alpha_u: alphaOf(articleAlpha), f1_overlap: f1(articleCounts), disagreements });
   });
 
-  // Null prototypes: a label id such as `__proto__` is a key like any other.
   const labels = Object.create(null) as Record<string, LabelMeasures>;
   const labelAlphas: AlphaParts[] = [];
   for (const label of [...labelUnits.keys()].sort()) {
-    const perArticle = spansByLabel.get(label) ?? [];
+    const perArticle = spansByLabel.get(label) ?? new Map<number, Span[][]>();
     // Every article is part of each label's continuum: one without the label is all gap.
-    const continua: Continuum[] = articles.map((a, at) => ({ length: a.length, sources: perArticle[at] ?? sources.map(() => []) }));
-    const parts = unitizedAlpha(continua);
+    const continua: Continuum[] = [];
+    const blank: number[] = [];
+    articles.forEach((a, at) => {
+      const row = perArticle.get(at);
+      if (row) continua.push({ length: a.length, sources: row });
+      else blank.push(a.length);
+    });
+    const parts = unitizedAlpha(continua, blank, m);
     labelAlphas.push(parts);
     const counts = labelUnits.get(label) as number[];
     labels[label] = {
@@ -204,21 +212,20 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   };
 }
 
+/** Per-label counts from a matching over all labels (matching never pairs two labels). */
+function addByLabel(map: Map<string, Counts>, m: Matching): void {
+  for (const x of m.matches) {
+    const c = counter(map, x.a.label);
+    c.matched++;
+    c.reference++;
+    c.other++;
+  }
+  for (const u of m.onlyA) counter(map, u.label).reference++;
+  for (const u of m.onlyB) counter(map, u.label).other++;
+}
+
 function counter(map: Map<string, Counts>, key: string): Counts {
   let c = map.get(key);
   if (!c) map.set(key, (c = zero()));
   return c;
-}
-
-/** Both sides' units grouped by label, over the labels either side uses. */
-function byLabel(a: readonly Unit[], b: readonly Unit[]): Array<[string, Unit[], Unit[]]> {
-  const groups = new Map<string, [Unit[], Unit[]]>();
-  const put = (u: Unit, side: 0 | 1) => {
-    let g = groups.get(u.label);
-    if (!g) groups.set(u.label, (g = [[], []]));
-    g[side].push(u);
-  };
-  for (const u of a) put(u, 0);
-  for (const u of b) put(u, 1);
-  return [...groups].map(([label, [la, lb]]) => [label, la, lb]);
 }

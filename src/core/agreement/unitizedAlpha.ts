@@ -13,6 +13,7 @@
  * a code point are merged first (the continuum is binary per category: a code point is in the
  * category or not); touching units stay two units.
  */
+import { countBelow } from '../text/sortedSearch';
 
 export interface Span {
   start: number;
@@ -32,8 +33,13 @@ export interface AlphaParts {
   alpha: number | undefined;
 }
 
-export function unitizedAlpha(continua: readonly Continuum[]): AlphaParts {
-  const m = continua[0]?.sources.length ?? 0;
+/**
+ * `blank`: lengths of further articles where no source has a unit of the category (each is one
+ * gap per source and adds nothing observed), so a label's continuum over a large dataset is not
+ * built article by article.
+ */
+export function unitizedAlpha(continua: readonly Continuum[], blank: readonly number[] = [], sources = continua[0]?.sources.length ?? 0): AlphaParts {
+  const m = sources;
   let total = 0;
   let observedSum = 0;
   const unitLengths: number[] = [];
@@ -52,6 +58,10 @@ export function unitizedAlpha(continua: readonly Continuum[]): AlphaParts {
       if (c.length > at) gapLengths.push(c.length - at);
     }
     for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observedSum += 2 * pairDisagreement(merged[i] as Span[], merged[j] as Span[]);
+  }
+  for (const length of blank) {
+    total += length;
+    if (length > 0) for (let i = 0; i < m; i++) gapLengths.push(length);
   }
   if (m < 2 || total === 0) return { observed: 0, expected: 0, alpha: undefined };
   const observed = observedSum / (m * (m - 1) * total * total);
@@ -126,7 +136,7 @@ function expectedDisagreement(units: readonly number[], gaps: readonly number[],
   let numerator = 0;
   let selfPairs = 0;
   for (const l of units) {
-    const from = lowerBound(sortedGaps, l);
+    const from = countBelow(sortedGaps, l);
     const count = sortedGaps.length - from;
     const placements = (suffix[from] as number) - (l - 1) * count;
     numerator += ((n - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * placements;
@@ -134,15 +144,4 @@ function expectedDisagreement(units: readonly number[], gaps: readonly number[],
   }
   const denominator = m * total * (m * total - 1) - selfPairs;
   return denominator > 0 ? ((2 / total) * numerator) / denominator : 0;
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -44,11 +44,17 @@ export function attributesFor(kind: LabelKind): AttributeName[] {
   return all.filter((a) => a !== kind);
 }
 
+/** The fields as one comparable value, kept per claim: it is asked for once per pair of sources. */
+const fieldValues = new WeakMap<Claim, string>();
+
 export function attributeValue(claim: Claim, name: AttributeName): string {
-  if (name === 'fields') {
-    if (claim.fields.size === 0) return NONE;
+  if (name !== 'fields') return claim[name] ?? NONE;
+  if (claim.fields.size === 0) return NONE;
+  let value = fieldValues.get(claim);
+  if (value === undefined) {
     const entries = [...claim.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify(entries.map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+    value = JSON.stringify(entries.map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+    fieldValues.set(claim, value);
   }
-  return claim[name] ?? NONE;
+  return value;
 }
