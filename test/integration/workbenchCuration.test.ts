@@ -2,6 +2,7 @@
 // outside the workspace) and with a git branch of a temporary repository; the Disagreements
 // view lists exactly the expected units; each decision writes the expected sidecar text and is
 // undone by one Ctrl+Z; editing their side updates the comparison. Waits are on events only.
+// (Named to run after the other files: it opens articles, which editor.test.ts opens itself.)
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,8 @@ import { activateExtension, openInEditor, waitForEvent, workspaceRoot } from './
 import { screenshotHandshake } from './screenshot';
 
 let api: ClaimbookApi;
+/** Run as the README scene (--grep it with --screenshot): the window is arranged for the picture. */
+const SCENE = /two-source decorations open/.test(process.env.CLAIMBOOK_TEST_GREP ?? '');
 let tmp: string;
 let theirs: string;
 
@@ -44,7 +47,7 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
 
   after(async () => {
     // The README screenshot is taken when the suite ends: its run leaves the comparison open.
-    if (!/two-source decorations open/.test(process.env.CLAIMBOOK_TEST_GREP ?? '')) await vscode.commands.executeCommand('claimbook.stopComparing');
+    if (!SCENE) await vscode.commands.executeCommand('claimbook.stopComparing');
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -196,7 +199,7 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('leaves the view and the two-source decorations open, (the README screenshot)', async () => {
+  it('leaves the view and the two-source decorations open (the README screenshot)', async () => {
     const editorConfig = vscode.workspace.getConfiguration('editor');
     await editorConfig.update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace);
     try {
@@ -207,16 +210,18 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
       const span = find('span', 'c-7ybtvr')!;
       await vscode.commands.executeCommand('claimbook.showDisagreement', span.key);
       await api.curator.tree.reveal(api.curator.view.node(span.key)!, { select: true, focus: false });
-      // The picture is of the Disagreements view: the other views make room (a throw-away workspace).
-      for (const view of ['claimbook.claims', 'claimbook.codebook']) await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
-      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      if (SCENE) {
+        // The picture is of the Disagreements view: the other views make room (a throw-away workspace).
+        for (const view of ['claimbook.claims', 'claimbook.codebook']) await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      }
       const editor = vscode.window.activeTextEditor!;
       const at = editor.document.positionAt(0);
       editor.selection = new vscode.Selection(at, at);
       await screenshotHandshake();
     } finally {
-      if (!/two-source decorations open/.test(process.env.CLAIMBOOK_TEST_GREP ?? '')) await editorConfig.update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!SCENE) await editorConfig.update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });
