@@ -24,6 +24,7 @@ const TARGETS: Target[] = [
   { key: 'web_bundle_bytes', what: 'web/extension.js (browser build) as shipped (minified)', target: '≤ 1 MiB', ok: (x) => x <= 1048576 },
   { key: 'merge_sidecar_ms_5k', what: 'merge driver: two 5,000-claim sidecars, 1,000 changes each', target: '≤ 1,000 ms', ok: (x) => x <= 1000 },
   { key: 'fmt_check_over_check_M', what: 'fmt --check time / check time (M)', target: '≤ 2.0', ok: (x) => x <= 2 },
+  { key: 'curation_view_ms_M', what: 'Disagreements view of a 1,000-article comparison (M)', target: '≤ 1 s', ok: (x) => x <= 1000 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
   { key: 'anchor_over_peer_1mb', what: 'resolveQuote time / approx-string-match time, 200 quotes in 1 MB (right answers ours ≥ peer)', target: '≤ 1.0', ok: (x, r) => x <= 1 && (r.anchor_right_ours_1mb ?? 0) >= (r.anchor_right_peer_1mb ?? Infinity) },
 ];

@@ -26,16 +26,17 @@ import { anchorPeer } from './anchorPeer';
 import { Random } from './random';
 import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
+import { curationView } from './curation';
 import { agreementBench } from './agreement';
 import { exportSection } from './export';
 import { webBuild } from './web';
 import { fmtSection, mergeSection } from './merge';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge', 'anchor'] as const;
+const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge', 'anchor', 'curation'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections measured once per dataset size; the others once per run. */
-const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export', 'fmt']);
+const SIZED: ReadonlySet<Section> = new Set(['floors', 'check', 'peer', 'rss', 'sidecar', 'agree', 'export', 'fmt', 'curation']);
 
 interface Args {
   sizes: string[];
@@ -391,6 +392,7 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'fmt': await fmtSection(name, g!, runs, r, log); break;
     case 'merge': await mergeSection(ensureDataset(SPECS.big!, log), runs, r, log); break;
     case 'anchor': anchorPeer(runs, r, log); break;
+    case 'curation': await curationView(name, g!, runs, r, log); break;
   }
   return r;
 }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ValidationController, ValidationEvent } from './controller';
 import type { ClaimExplorer } from './tree/explorer';
 import type { Prompter } from './tagging/prompter';
+import type { Curator } from './curation/curator';
 
 export interface ClaimbookApi {
   /** Fires after every published validation. */
@@ -18,4 +19,6 @@ export interface ClaimbookApi {
   setPrompter(prompter: Prompter | undefined): void;
   /** The status bar item: what the annotator reads about the active article. */
   statusBar: vscode.StatusBarItem;
+  /** Compare Annotations: the comparison, the Disagreements view and the decisions. */
+  curator: Curator;
 }

@@ -37,6 +37,17 @@ export const COMMANDS = {
   newArticle: 'claimbook.newArticle',
   nextUntagged: 'claimbook.nextUntaggedMention',
   previousUntagged: 'claimbook.previousUntaggedMention',
+  // Review and curation (src/extension/curation).
+  compareAnnotations: 'claimbook.compareAnnotations',
+  stopComparing: 'claimbook.stopComparing',
+  refreshComparison: 'claimbook.refreshComparison',
+  showDisagreement: 'claimbook.showDisagreement',
+  acceptMine: 'claimbook.acceptMine',
+  acceptTheirs: 'claimbook.acceptTheirs',
+  acceptBoth: 'claimbook.acceptBoth',
+  rejectBoth: 'claimbook.rejectBoth',
+  nextDisagreement: 'claimbook.nextDisagreement',
+  previousDisagreement: 'claimbook.previousDisagreement',
 } as const;
 
 /** The tagging commands, all in the palette (their `when` clauses narrow them to articles and sidecars). */
@@ -57,5 +68,18 @@ const TAGGING_PALETTE = [
   COMMANDS.previousUntagged,
 ] as const;
 
+/** Curation commands in the palette (showDisagreement is for the view's clicks). */
+const CURATION_PALETTE = [
+  COMMANDS.compareAnnotations,
+  COMMANDS.stopComparing,
+  COMMANDS.refreshComparison,
+  COMMANDS.acceptMine,
+  COMMANDS.acceptTheirs,
+  COMMANDS.acceptBoth,
+  COMMANDS.rejectBoth,
+  COMMANDS.nextDisagreement,
+  COMMANDS.previousDisagreement,
+] as const;
+
 /** Commands shown in the palette (openClaim is for hover links only). */
-export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar, COMMANDS.groupClaims, COMMANDS.filterClaims, COMMANDS.clearClaimFilter, COMMANDS.showArticleClaims, ...TAGGING_PALETTE] as const;
+export const PALETTE_COMMANDS = [COMMANDS.validate, COMMANDS.toggleDecorations, COMMANDS.openSidecar, COMMANDS.groupClaims, COMMANDS.filterClaims, COMMANDS.clearClaimFilter, COMMANDS.showArticleClaims, ...TAGGING_PALETTE, ...CURATION_PALETTE] as const;

@@ -14,6 +14,7 @@ import { taggingCommands } from './tagging/commands';
 import { LanguageState } from './language/state';
 import { registerLanguageFeatures } from './language/providers';
 import { SidecarFormatter } from './formatter';
+import { Curator } from './curation/curator';
 
 export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const started = performance.now();
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
   const tagging = new TaggingServices(controller, context.workspaceState);
   const statusBar = new ClaimStatusBar(controller);
   const explorer = new ClaimExplorer(controller, context.workspaceState, () => tagging.prompter);
+  const curator = new Curator(controller);
   context.subscriptions.push(
     explorer,
     diagnostics,
@@ -38,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     ...registerTable(taggingCommands(tagging)),
     ...registerLanguageFeatures(new LanguageState(controller)),
     vscode.languages.registerDocumentFormattingEditProvider(SidecarFormatter.selector, new SidecarFormatter()),
+    curator,
+    ...registerTable(curator.commands()),
   );
   controller.start();
   const activationMs = performance.now() - started;
@@ -52,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ClaimbookApi {
     explorer,
     setPrompter: (prompter) => tagging.setPrompter(prompter),
     statusBar: statusBar.item,
+    curator,
   };
 }
 

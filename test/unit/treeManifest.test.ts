@@ -21,11 +21,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const c = pkg.contributes;
 
 describe('package.json: the Claimbook views', () => {
-  it('declares the activity bar container with an icon file, and its three views', () => {
+  it('declares the activity bar container with an icon file, and its views', () => {
     const container = c.viewsContainers.activitybar.find((v) => v.id === 'claimbook');
     assert.ok(container);
     assert.ok(fs.readFileSync(path.join(ROOT, container.icon), 'utf8').includes('<svg'));
-    assert.deepEqual(c.views.claimbook?.map((v) => v.id), ['claimbook.claims', 'claimbook.codebook', 'claimbook.conflicts']);
+    assert.deepEqual(c.views.claimbook?.map((v) => v.id), ['claimbook.claims', 'claimbook.codebook', 'claimbook.conflicts', 'claimbook.disagreements']);
   });
 
   it('offers welcome content for no dataset (with New Dataset), no claims and an empty filter', () => {

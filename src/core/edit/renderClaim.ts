@@ -12,12 +12,14 @@ export interface NewClaim {
   fields?: ReadonlyArray<readonly [string, FieldValue]>;
   speaker?: string;
   annotator?: string;
+  /** `<source>:<id>` of the claim a curator took this one from. */
+  curatedFrom?: string;
   note?: string;
   quote: { exact: string; prefix: string; suffix: string; start: number; end: number };
 }
 
 /** Claim keys in canonical order. */
-export const CLAIM_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'fields', 'speaker', 'annotator', 'note', 'quote'] as const;
+export const CLAIM_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'fields', 'speaker', 'annotator', 'curated-from', 'note', 'quote'] as const;
 export type ClaimKey = (typeof CLAIM_KEYS)[number];
 export const QUOTE_KEYS = ['exact', 'prefix', 'suffix', 'start', 'end'] as const;
 
@@ -48,6 +50,7 @@ export function renderClaimLines(claim: NewClaim, layout: BlockLayout = DEFAULT_
   if (claim.fields && claim.fields.length > 0) add('fields', renderFields(claim.fields));
   if (claim.speaker !== undefined) add('speaker', renderScalar(claim.speaker));
   if (claim.annotator !== undefined && claim.annotator !== '') add('annotator', renderScalar(claim.annotator));
+  if (claim.curatedFrom !== undefined) add('curated-from', renderScalar(claim.curatedFrom));
   if (claim.note !== undefined) add('note', renderScalar(claim.note));
   lines.push(`${pad}quote:`);
   const q = claim.quote;

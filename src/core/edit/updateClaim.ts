@@ -19,12 +19,13 @@ export interface ClaimChanges {
   condition?: string;
   speaker?: string;
   annotator?: string;
+  'curated-from'?: string;
   note?: string;
   /** Field values to set (others are kept). */
   fields?: ReadonlyArray<readonly [string, FieldValue]>;
 }
 
-const SCALAR_KEYS = ['actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'note'] as const;
+const SCALAR_KEYS = ['actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'curated-from', 'note'] as const;
 
 /** Index of the claim with this id in the file as it is now; undefined when absent or not unique. */
 export function claimIndexById(file: YamlFile, id: string): number | undefined {

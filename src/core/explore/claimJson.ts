@@ -15,6 +15,7 @@ export function claimAsJson(row: ClaimRow): Record<string, unknown> {
   if (c.fields.size > 0) put('fields', Object.fromEntries(c.fields));
   put('speaker', c.speaker);
   put('annotator', c.annotator);
+  put('curated-from', c.curatedFrom);
   put('note', c.note);
   if (c.quote) {
     const q = c.quote;

@@ -36,7 +36,7 @@ export interface FormatProblem {
 export type ReadSidecar = { ok: true; units: SidecarUnits } | { ok: false; problems: FormatProblem[] };
 
 /** Keys whose values are strings: a number there (`id: 0123`) takes the Document, which keeps its source. */
-const STRING_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'note', 'article', 'text-sha256'];
+const STRING_KEYS = ['id', 'actor', 'commitment', 'stance', 'condition', 'speaker', 'annotator', 'curated-from', 'note', 'article', 'text-sha256'];
 
 /**
  * Reads a text alone (a block, the header or the whole file). A claim block is a sequence at

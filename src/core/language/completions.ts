@@ -35,7 +35,8 @@ export function sidecarCompletions(ctx: YamlContext, codebook: Codebook): Candid
   const inQuote = p.length === 3 && p[0] === 'claims' && p[2] === 'quote';
   if (ctx.mode === 'key') {
     if (p.length === 0) return keys(SIDECAR_ROOT_KEYS, ctx.siblings);
-    if (inClaim) return keys(CLAIM_KEYS, ctx.siblings);
+    // curated-from is written by curation, never typed: not offered.
+    if (inClaim) return keys(CLAIM_KEYS.filter((k) => k !== 'curated-from'), ctx.siblings);
     if (inQuote) return keys(QUOTE_KEYS, ctx.siblings);
     if (inFields) return fieldNames(codebook, ctx.item.get('commitment'), ctx.siblings);
     return [];

@@ -24,6 +24,8 @@ export interface Claim {
   fields: Map<string, unknown>;
   speaker: string | undefined;
   annotator: string | undefined;
+  /** `curated-from: <source>:<id>`: the compared source's claim this one was settled against (curation). */
+  curatedFrom?: string | undefined;
   note: string | undefined;
   /** Undefined when the quote lacks `exact` or its offsets: it cannot be anchored. */
   quote: ClaimQuote | undefined;
@@ -63,6 +65,7 @@ function buildClaim(raw: unknown, index: number): Claim {
     fields: new Map(asRecordEntries(c.get('fields'))),
     speaker: asString(c.get('speaker')),
     annotator: asString(c.get('annotator')),
+    curatedFrom: asString(c.get('curated-from')),
     note: asString(c.get('note')),
     quote:
       exact !== undefined && exact.length > 0 && start !== undefined && end !== undefined && start <= end

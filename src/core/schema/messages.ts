@@ -157,6 +157,7 @@ const PATTERNS: Record<string, (value: string) => string> = {
   '^[A-Za-z0-9][A-Za-z0-9_-]*$': () => 'must start with a letter or digit and hold only letters, digits, "-" and "_"',
   '^[A-Za-z][A-Za-z0-9_-]*$': () => 'must start with a letter and hold only letters, digits, "_" and "-"',
   '^[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ].+)?)?)?$': () => 'must be an ISO 8601 date such as 2025-03-11',
+  '^[^\\s:][^\\s]*:[A-Za-z0-9][A-Za-z0-9_-]*$': () => 'must be <source>:<claim id> without spaces, such as git:main:c-4k9x2m (set by curation)',
 };
 
 export function knownPatterns(): string[] {
