@@ -11,6 +11,9 @@ import type { Io } from '../io';
 import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
 import { batched, Progress } from '../export/progress';
 
+/** brat files written at once: enough to keep the disk busy, few enough for any open-file limit. */
+const PARALLEL_WRITES = 16;
+
 export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   const format = args.flags.get('format');
   if (typeof format !== 'string') throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
@@ -59,12 +62,27 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
     const root = target as string;
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new UsageError(`${root} is a file; brat writes a folder`);
+    // Two files an article: written a few at a time (each write waits on the disk, not the CPU),
+    // each folder made once.
+    const folders = new Map<string, Promise<unknown>>();
+    const writing = new Set<Promise<void>>();
+    let failure: unknown;
     for (const file of out.files) {
+      if (failure !== undefined) break;
       const to = path.join(root, ...file.path.split('/'));
-      await fs.mkdir(path.dirname(to), { recursive: true });
-      await writeFileAtomic(to, file.text);
+      const dir = path.dirname(to);
+      if (!folders.has(dir)) folders.set(dir, fs.mkdir(dir, { recursive: true }));
+      const write: Promise<void> = folders
+        .get(dir)!
+        .then(() => writeFileAtomic(to, file.text))
+        .catch((error: unknown) => void (failure ??= error))
+        .finally(() => writing.delete(write));
+      writing.add(write);
+      if (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
       progress.tick(say);
     }
+    await Promise.all(writing);
+    if (failure !== undefined) throw failure;
   }
   const left = [
     counts.invalid > 0 ? `${counts.invalid} claims with errors left out (--include-invalid exports them)` : '',
