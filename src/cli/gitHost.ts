@@ -5,11 +5,10 @@
  * works whatever is checked out, and with uncommitted changes.
  */
 import { execFileSync } from 'node:child_process';
-import type { Host, ReadResult } from '../core';
+import { blobText, type Host, type ReadResult } from '../core';
 import { nodeSha256Hex } from './nodeHost';
 import { UsageError } from './args';
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const SKIP = /(^|\/)(node_modules|\.git)(\/|$)/;
 /** Enough for dataset L (about 140 MB) in one read. */
 const MAX_BUFFER = 1024 * 1024 * 1024;
@@ -66,17 +65,9 @@ export class GitHost implements Host {
   }
 
   readText(rel: string, maxBytes: number): Promise<ReadResult> {
-    const size = this.sizes.get(rel);
-    if (size === undefined) return Promise.resolve({ ok: false, reason: 'ENOENT' });
-    if (size > maxBytes) return Promise.resolve({ ok: false, reason: `larger than ${Math.round(maxBytes / 1048576)} MB (${size} bytes)` });
-    const bytes = this.read(maxBytes).get(rel);
-    if (bytes === undefined) return Promise.resolve({ ok: false, reason: 'not readable from git' });
-    try {
-      return Promise.resolve({ ok: true, text: UTF8.decode(bytes) });
-    } catch {
-      return Promise.resolve({ ok: false, reason: 'not valid UTF-8 text' });
-    }
+    return Promise.resolve(blobText(this.sizes.get(rel), () => this.read(maxBytes).get(rel), maxBytes));
   }
+
 
   /** Every listed file under the size cap, read in one `git cat-file --batch`. */
   private read(maxBytes: number): Map<string, Buffer> {

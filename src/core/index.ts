@@ -3,6 +3,7 @@ export * from './model/finding';
 export * from './model/codebook';
 export * from './model/sidecar';
 export * from './dataset/host';
+export { blobText } from './dataset/gitBlob';
 export * from './dataset/files';
 export * from './dataset/check';
 export { mergeParts, partFacts, partOf, type PartFacts } from './dataset/datasetParts';

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { Host, ReadResult } from '../../core';
+import { blobText, type Host, type ReadResult } from '../../core';
 
 const GIT_TIMEOUT_MS = 30_000;
 const MAX_BUFFER = 512 * 1024 * 1024;
@@ -91,15 +91,7 @@ export class GitRevisionHost implements Host {
   }
 
   readText(rel: string, maxBytes: number): Promise<ReadResult> {
-    const size = this.sizes.get(rel);
-    if (size === undefined) return Promise.resolve({ ok: false, reason: 'ENOENT' });
-    if (size > maxBytes) return Promise.resolve({ ok: false, reason: `larger than ${Math.round(maxBytes / 1048576)} MB (${size} bytes)` });
-    const bytes = this.contents.get(rel);
-    if (!bytes) return Promise.resolve({ ok: false, reason: 'not readable from git' });
-    try {
-      return Promise.resolve({ ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
-    } catch {
-      return Promise.resolve({ ok: false, reason: 'not valid UTF-8 text' });
-    }
+    return Promise.resolve(blobText(this.sizes.get(rel), () => this.contents.get(rel), maxBytes));
   }
+
 }
