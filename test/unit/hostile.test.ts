@@ -3,12 +3,9 @@ import { parseYaml, type ParsedYaml } from '../../src/core/yaml/parse';
 import { nodeRange } from '../../src/core/yaml/ranges';
 import { validateCodebook, validateSidecar } from '../../src/core/schema/validate';
 
-/** Runs `fn`, returning its result and the time it took (ms). */
-function timed<T>(fn: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = fn();
-  return { result, ms: performance.now() - start };
-}
+// What these inputs yield is asserted here; how long they take is the bench's to say
+// (`npm run bench -- --only hostile` runs the same attacks): a wall-clock assert fails on a busy
+// machine, not on slow code.
 
 function assertSaneProblems(p: ParsedYaml): void {
   for (const problem of p.problems) {
@@ -25,21 +22,19 @@ describe('hostile input: resource exhaustion', () => {
   it('a thousand nested [ is refused before parsing, twice in one process', () => {
     for (let round = 0; round < 2; round++) {
       const text = 'a: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n';
-      const { result: p, ms } = timed(() => parseYaml(text));
+      const p = parseYaml(text);
       assert.equal(p.doc, undefined);
       assert.equal(p.value, undefined);
       assert.deepEqual(messages(p), ['flow nesting deeper than 64']);
       // The problem points at the first bracket past the limit.
       assert.equal(p.problems[0]!.start, 3 + 64);
-      assert.ok(ms < 250, `took ${ms} ms`);
     }
   });
 
   it('a hundred thousand unclosed [ and { are refused quickly', () => {
     for (const open of ['[', '{', '[{']) {
-      const { result: p, ms } = timed(() => parseYaml(open.repeat(100_000)));
+      const p = parseYaml(open.repeat(100_000));
       assert.deepEqual(messages(p), ['flow nesting deeper than 64']);
-      assert.ok(ms < 250, `took ${ms} ms for ${open}`);
     }
   });
 
@@ -69,31 +64,28 @@ describe('hostile input: resource exhaustion', () => {
 
   it('long runs of block indicators (- - - …, ? ? ? …) are refused before the lexer recurses', () => {
     for (const unit of ['- ', '? ', '&a ', '!t ', '!<x>']) {
-      const { result: p, ms } = timed(() => parseYaml(unit.repeat(100_000) + 'x\n'));
+      const p = parseYaml(unit.repeat(100_000) + 'x\n');
       assert.deepEqual(messages(p), ['nesting deeper than 64'], unit);
       assert.equal(p.doc, undefined);
-      assert.ok(ms < 250, `took ${ms} ms for ${unit}`);
     }
   });
 
   it('a few hundred nested explicit keys do not hang', () => {
     // `? ? ? … 1`, 60 deep: under the indicator limit, but converting collection keys to JS
     // stringifies each level again; those entries are dropped instead.
-    const { result: p, ms } = timed(() => parseYaml('? '.repeat(60) + '1\n'));
-    assert.ok(ms < 250, `took ${ms} ms`);
+    const p = parseYaml('? '.repeat(60) + '1\n');
     assertSaneProblems(p);
     assert.ok(p.problems.some((x) => /mapping keys must be plain values/.test(x.message)));
   });
 
   it('deep block nesting by indentation is refused after parsing, without converting it', () => {
     const text = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:\n`).join('');
-    const { result: p, ms } = timed(() => parseYaml(text));
+    const p = parseYaml(text);
     assert.deepEqual(messages(p), ['nesting deeper than 64']);
     assert.equal(p.value, undefined);
-    assert.ok(ms < 250, `took ${ms} ms`);
   });
 
-  it('an alias bomb (billion laughs) finishes within 250 ms with a finding', () => {
+  it('an alias bomb (billion laughs) ends with a finding, without expanding', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghij';
     for (let i = 1; i < names.length; i++) {
@@ -101,8 +93,7 @@ describe('hostile input: resource exhaustion', () => {
       lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(prev).join(', ')}]`);
     }
     const text = lines.join('\n') + '\n';
-    const { result: p, ms } = timed(() => parseYaml(text));
-    assert.ok(ms < 250, `took ${ms} ms`);
+    const p = parseYaml(text);
     assert.equal(p.value, undefined);
     assert.equal(p.problems.length, 1);
     assert.equal(p.problems[0]!.rule, 'yaml-syntax');
@@ -113,7 +104,7 @@ describe('hostile input: resource exhaustion', () => {
     assert.deepEqual(validateCodebook(p), []);
   });
 
-  it('a merge-key chain finishes within 250 ms with a finding', () => {
+  it('a merge-key chain ends with a finding', () => {
     const lines = ['m0: &m0 { x: 1, y: 2 }'];
     for (let i = 1; i <= 12; i++) {
       lines.push(`m${i}: &m${i}`);
@@ -121,8 +112,7 @@ describe('hostile input: resource exhaustion', () => {
       lines.push(`  z${i}: ${i}`);
     }
     const text = lines.join('\n') + '\n';
-    const { result: p, ms } = timed(() => parseYaml(text));
-    assert.ok(ms < 250, `took ${ms} ms`);
+    const p = parseYaml(text);
     assert.equal(p.value, undefined);
     assert.ok(p.problems.some((x) => /aliases expand to too many nodes/.test(x.message)));
   });
@@ -135,18 +125,16 @@ describe('hostile input: resource exhaustion', () => {
 
   it('a 20 MB+ input gets a size problem, fast', () => {
     const text = 'a: ' + 'x'.repeat(21 * 1024 * 1024 - 3);
-    const { result: p, ms } = timed(() => parseYaml(text));
+    const p = parseYaml(text);
     assert.deepEqual(messages(p), ['file too large (21 MB > 20 MB)']);
     assert.equal(p.doc, undefined);
-    assert.ok(ms < 250, `took ${ms} ms`);
   });
 
   it('counts bytes when characters are multi-byte', () => {
     // 7 M characters, 21 MB of UTF-8.
     const text = '€'.repeat(7 * 1024 * 1024);
-    const { result: p, ms } = timed(() => parseYaml(text));
+    const p = parseYaml(text);
     assert.deepEqual(messages(p), ['file too large (21 MB > 20 MB)']);
-    assert.ok(ms < 250, `took ${ms} ms`);
   });
 });
 
