@@ -111,6 +111,8 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
   const install = await provision();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimbook-vscode-'));
   const workspace = copyWorkspace(options.workspace, path.join(tmp, 'workspace'));
+  // A web-worker suite sees only the workspace: the screenshot handshake's files live there too.
+  if (options.screenshot) fs.writeFileSync(path.join(workspace, '.claimbook-screenshot-wanted'), '');
   const resultsFile = path.join(tmp, 'results.json');
   const env: Record<string, string> = { CLAIMBOOK_TEST_RESULTS: resultsFile, CLAIMBOOK_TEST_LOG_TAG: SUITE_LOG_TAG };
   if (options.grep) env.CLAIMBOOK_TEST_GREP = options.grep;
@@ -175,6 +177,7 @@ async function runSuite(options: RunOptions, stop: AbortSignal, target: SuiteTar
       shot = true;
       await page.screenshot({ path: options.screenshot }).then(() => say(`screenshot: ${options.screenshot ?? ''}`), (error: unknown) => say(`screenshot failed: ${String(error)}`));
       fs.writeFileSync(shotDone, '');
+      fs.writeFileSync(path.join(workspace, '.claimbook-screenshot-done'), '');
     };
     page.on('console', streamConsole(options.verbose, () => onSuiteDone(), shootScene));
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));

@@ -125,4 +125,55 @@ describe('web extension (web worker extension host)', () => {
     check(api.explorer.claims.getChildren().length > 0, 'the Claims view is empty');
     check(api.explorer.codebook.getChildren().length > 0, 'the Codebook view is empty');
   });
+
+  it('formats a sidecar back to canonical form', async () => {
+    const doc = await vscode.workspace.openTextDocument(sidecar);
+    const canonical = doc.getText();
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    // Blank lines between claims are one in canonical form: add two more after the first claim.
+    const at = doc.positionAt(canonical.indexOf('\n  - id: ', canonical.indexOf('  - id: ') + 1));
+    check(await editor.edit((b) => b.insert(at, '\n\n')), 'the edit was not applied');
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', sidecar, { tabSize: 2, insertSpaces: true });
+    check(edits && edits.length > 0, 'the formatter proposed no edit');
+    const ws = new vscode.WorkspaceEdit();
+    ws.set(sidecar, edits);
+    check(await vscode.workspace.applyEdit(ws), 'the format edit was not applied');
+    check(doc.getText() === canonical, 'formatting did not give back the canonical text');
+  });
+
+  it('shows an article with its claims beside it (the README screenshot of the web build)', async () => {
+    const article = vscode.Uri.joinPath(sidecar, '..', sidecar.path.split('/').pop()!.replace(/\.claims\.yaml$/, '.txt'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { preview: false });
+    await vscode.commands.executeCommand('claimbook.showArticleClaims');
+    await diagnosticsOf(article, () => true, 'the article validated');
+    await screenshotHandshake();
+    await vscode.commands.executeCommand('claimbook.clearClaimFilter');
+  });
 });
+
+/**
+ * The web worker has no file system of its own: the runner (asked for a screenshot) leaves
+ * `.claimbook-screenshot-wanted` in the workspace, shoots on our log line, then creates
+ * `.claimbook-screenshot-done` there, which a workspace watcher reports.
+ */
+async function screenshotHandshake(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) return;
+  const wanted = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, '.claimbook-screenshot-wanted')).then(() => true, () => false);
+  if (!wanted) return;
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.claimbook-screenshot-done'));
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no screenshot was taken within 30 s')), 30_000);
+    watcher.onDidCreate(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  console.log('[suite] claimbook screenshot: ready');
+  try {
+    await done;
+  } finally {
+    watcher.dispose();
+  }
+}
+
