@@ -11,7 +11,7 @@ import type { Outcome } from '../../src/extension/tagging/services';
 import type { TreeNode } from '../../src/extension/tree/nodeStore';
 import { screenshotHandshake } from './screenshot';
 import { ScriptedPrompter, type Script } from './scripted';
-import { activateExtension, extension, openInEditor, waitForDiagnostics, workspaceRoot } from './workspace';
+import { activateExtension, extension, openInEditor, waitForDiagnostics, workspaceRoot, revertDirtyDocuments } from './workspace';
 
 let api: ClaimbookApi;
 const PARIS = 'articles/paris-summit-advances-security-guarantees-for-ukraine';
@@ -92,11 +92,7 @@ describe('the annotator\'s day (issue 19)', () => {
 
   afterEach(async () => {
     api.setPrompter(undefined);
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) continue;
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    await revertDirtyDocuments();
     await vscode.commands.executeCommand('claimbook.clearClaimFilter');
     await vscode.commands.executeCommand('claimbook.groupClaims', 'actor');
     await api.validateAll();

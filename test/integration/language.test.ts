@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClaimbookApi } from '../../src/extension/api';
-import { activateExtension, openInEditor, waitForDiagnostics, waitForEvent, workspaceRoot } from './workspace';
+import { activateExtension, openInEditor, waitForDiagnostics, waitForEvent, workspaceRoot, revertDirtyDocuments } from './workspace';
 
 let api: ClaimbookApi;
 const decoder = new TextDecoder();
@@ -31,11 +31,7 @@ describe('language: sidecars and the codebook', () => {
   });
 
   afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) continue;
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    await revertDirtyDocuments();
     await api.validateAll();
   });
 

@@ -9,7 +9,7 @@ import type { ClaimbookApi } from '../../src/extension/api';
 import type { ExploreNode, GroupNode } from '../../src/core/explore';
 import type { TreeNode } from '../../src/extension/tree/nodeStore';
 import type { PairNode } from '../../src/extension/tree/conflictsView';
-import { activateExtension, openInEditor, waitForEvent, workspaceRoot } from './workspace';
+import { activateExtension, openInEditor, waitForEvent, workspaceRoot, revertDirtyDocuments } from './workspace';
 import { screenshotHandshake } from './screenshot';
 import { ScriptedPrompter } from './scripted';
 
@@ -68,11 +68,7 @@ describe('tree: the Claimbook views', () => {
   });
 
   afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) continue;
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    await revertDirtyDocuments();
     await vscode.commands.executeCommand('claimbook.clearClaimFilter');
     await vscode.commands.executeCommand('claimbook.groupClaims', 'actor');
     await api.validateAll();

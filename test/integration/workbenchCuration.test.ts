@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { ClaimbookApi } from '../../src/extension/api';
 import type { Disagreement } from '../../src/core/curation';
 import { EXPECTED, MILITARY, OUTCOMES, PARIS, modifiedCopy, type Expected } from '../unit/support/modifiedCopy';
-import { activateExtension, openInEditor, waitForEvent, workspaceRoot } from './workspace';
+import { activateExtension, openInEditor, waitForEvent, workspaceRoot, revertDirtyDocuments } from './workspace';
 import { screenshotHandshake } from './screenshot';
 
 let api: ClaimbookApi;
@@ -52,11 +52,7 @@ describe('curation: Compare Annotations and the Disagreements view', () => {
   });
 
   afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) continue;
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    await revertDirtyDocuments();
     await api.validateAll();
   });
 

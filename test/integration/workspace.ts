@@ -87,3 +87,12 @@ export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: 
   );
   return vscode.languages.getDiagnostics(uri);
 }
+
+/** Puts back every edited, unsaved document as it is on disk: what a test typed goes away. */
+export async function revertDirtyDocuments(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
