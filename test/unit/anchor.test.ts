@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { makeQuote, resolveQuote, shiftSpan, type AnchorResult, type QuoteSelector } from '../../src/core/anchor';
+import { makeQuote, resolveQuote, shiftSpan, type AnchorResult, type QuoteSelector, type ResolveOptions } from '../../src/core/anchor';
 import { TextIndex } from '../../src/core/text/textIndex';
+import { pick, random } from './support/random';
 
 const P1 =
   'European leaders gathered in Paris for a high-level meeting of the Coalition of the Willing, ' +
@@ -25,7 +26,7 @@ function quoteOf(text: string, exact: string, occurrence = 0): Required<QuoteSel
   return makeQuote(index, start, start + Array.from(exact).length);
 }
 
-function resolve(quote: QuoteSelector, text: string, options?: { window?: number }): AnchorResult {
+function resolve(quote: QuoteSelector, text: string, options?: ResolveOptions): AnchorResult {
   return resolveQuote(quote, TextIndex.of(text), options);
 }
 
@@ -425,5 +426,64 @@ describe('anchoring without offsets, an exact copy elsewhere', () => {
     const r = resolve({ exact: passage, prefix: 'Reporting from Warsaw on Tuesday, ', suffix: ', officials confirmed after the t' }, text);
     assert.equal(r.status, 'ambiguous', JSON.stringify(r));
     assert.equal(r.candidates?.[0]?.start, at, 'the edited passage with the recorded context ranks first');
+  });
+});
+
+/**
+ * Issue 13: the whole-text search first allows an eighth of the quote in errors, and searches
+ * again with every error allowed only when a match with more errors could still tie or win. The
+ * result must be the one of the single full search.
+ */
+describe('the whole-text search in two passes', () => {
+  const WORDS = 'the minister said talks would resume in Geneva next week after allies agreed on air defence funding for the winter'.split(' ');
+  const prose = (rand: (n: number) => number, words: number): string => Array.from({ length: words }, () => pick(rand, WORDS)).join(' ');
+  /** `count` substitutions spread over the passage, never the same position twice. */
+  const typos = (s: string, count: number, shift = 0): string => {
+    const chars = [...s];
+    const step = Math.max(1, Math.floor(chars.length / Math.max(1, count)));
+    for (let i = 0; i < count; i++) {
+      const at = (shift + i * step) % chars.length;
+      chars[at] = chars[at] === 'x' ? 'y' : 'x';
+    }
+    return chars.join('');
+  };
+
+  it('searches again when a match with more errors but the recorded context can beat the first pass', () => {
+    const passage = 'Allied ministers agreed on Tuesday to fund a winter air defence package for the eastern border states';
+    const prefix = 'Reporting from the Warsaw summit, ';
+    const suffix = ', officials confirmed after talks.';
+    const k1 = Math.ceil(passage.length / 8);
+    const heavilyEdited = typos(passage, k1 + 5, 2); // beyond the first pass, within len / 4
+    const lookAlike = typos(passage, 1, 40); // one typo, other context
+    const text = `In an unrelated note on a rumour from 2019: ${lookAlike}; nobody confirmed it. ${'Filler about other things. '.repeat(30)}${prefix}${heavilyEdited}${suffix} More news follows.`;
+    const at = text.indexOf(heavilyEdited);
+    const r = resolve({ exact: passage, prefix, suffix }, text);
+    const first = r.candidates?.[0] ?? r;
+    assert.ok(Math.abs(first.start - at) <= 3 && Math.abs(first.end - (at + passage.length)) <= 3, JSON.stringify(r));
+    assert.deepEqual(r, resolve({ exact: passage, prefix, suffix }, text, { exhaustive: true }));
+  });
+
+  it('gives the single full search\'s result on 300 generated articles (seed 13)', function () {
+    this.timeout(60_000);
+    const rand = random(13);
+    for (let n = 0; n < 300; n++) {
+      const passage = `${prose(rand, 8 + rand(16))}.`;
+      const before = prose(rand, 20 + rand(300));
+      const after = prose(rand, 20 + rand(300));
+      const text0 = `${before} ${passage} ${after}`;
+      const at0 = before.length + 1;
+      const quote: QuoteSelector = { exact: passage, prefix: text0.slice(Math.max(0, at0 - 32), at0), suffix: text0.slice(at0 + passage.length, at0 + passage.length + 32) };
+      // The passage edited in place, and look-alikes elsewhere: with its context or other context, more or fewer typos.
+      const parts = [before, typos(passage, rand(Math.floor(passage.length / 4) + 3), rand(7)), after];
+      for (let i = rand(4); i > 0; i--) {
+        const copy = typos(passage, rand(Math.floor(passage.length / 3)), rand(7));
+        const withContext = rand(3) === 0 ? `${quote.prefix}${copy}${quote.suffix}` : copy;
+        parts.splice(rand(2) === 0 ? 0 : parts.length, 0, withContext);
+      }
+      const text = parts.join(' ');
+      const withOffsets = rand(3) === 0 ? { start: text.length - 10, end: text.length - 5 } : {};
+      const q = { ...quote, ...withOffsets };
+      assert.deepEqual(resolve(q, text), resolve(q, text, { exhaustive: true }), `case ${n}`);
+    }
   });
 });

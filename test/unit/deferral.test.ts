@@ -31,11 +31,31 @@ describe('whole-text searches run ahead in pieces', () => {
     }
     assert.ok(pieces > 10, `${pieces} pieces`);
     assert.equal(pendingSearch(reanchor(QUOTE), pieced), undefined, 'nothing left once done');
-    const k = Math.floor(QUOTE.length / 4);
-    assert.deepEqual(textScan(pieced, QUOTE, k).ends(), fuzzyEnds(text, QUOTE, k));
+    // The drifted copy has one typo: the first pass (an eighth of the quote in errors) decides.
+    const k1 = Math.ceil(QUOTE.length / 8);
+    assert.equal(scan, textScan(pieced, QUOTE, k1));
+    assert.deepEqual(scan.ends(), fuzzyEnds(text, QUOTE, k1));
     const result = resolveQuote(reanchor(QUOTE), pieced);
     assert.equal(result.status, 'drifted');
     assert.deepEqual(result, resolveQuote(reanchor(QUOTE), TextIndex.of(text)), 'the same as a fresh search');
+  });
+
+  it('runs the full search after the first pass when a match with more errors could still win', () => {
+    // The only match has many typos (beyond the first pass): the first pass finds nothing acceptable.
+    const edited = QUOTE.replace(/e/g, 'a').replace('pledged', 'pledges');
+    const text = `${'the minister said talks would resume '.repeat(200)}${edited} and more.`;
+    const index = TextIndex.of(text);
+    const first = pendingSearch(reanchor(QUOTE), index);
+    assert.ok(first);
+    first.ends();
+    const full = pendingSearch(reanchor(QUOTE), index);
+    assert.ok(full && full !== first, 'then the search with every error allowed');
+    assert.equal(full, textScan(index, QUOTE, Math.floor(QUOTE.length / 4)));
+    full.ends();
+    assert.equal(pendingSearch(reanchor(QUOTE), index), undefined, 'nothing left');
+    const result = resolveQuote(reanchor(QUOTE), index);
+    assert.equal(result.status, 'drifted');
+    assert.deepEqual(result, resolveQuote(reanchor(QUOTE), TextIndex.of(text), { exhaustive: true }));
   });
 
   it('asks for no search when resolveQuote needs none', () => {

@@ -174,6 +174,12 @@ export class FuzzyScan {
     const blocks = masks.blocks;
     const bMax = blocks - 1;
     const rows = masks.rows;
+    // Block 0 is always live, and most of the time the only one: its state stays in locals
+    // (registers) for the whole loop and goes back to the arrays at the end.
+    let pv0 = pv[0] as number;
+    let mv0 = mv[0] as number;
+    let score0 = score[0] as number;
+    const top0 = top[0] as number;
     let y = this.y;
     let lastEnd = this.lastEnd;
     let steps = 0;
@@ -182,10 +188,19 @@ export class FuzzyScan {
       const c = text.charCodeAt(j);
       const base = c < 128 ? c * blocks : masks.offset(c);
       // Myers' step for each live block, inline and without branches: this loop is the whole
-      // cost of a search. hp/hm: the horizontal delta (+1/-1) carried into the block.
-      let hp = 0;
-      let hm = 0;
-      for (let b = 0; b <= y; b++) {
+      // cost of a search. hp/hm: the horizontal delta (+1/-1) carried into the next block;
+      // none comes into block 0.
+      const eq0 = rows[base] as number;
+      const xv0 = eq0 | mv0;
+      const xh0 = ((((eq0 & pv0) + pv0) | 0) ^ pv0) | eq0;
+      const ph0 = mv0 | ~(xh0 | pv0);
+      const mh0 = pv0 & xh0;
+      let hp = (ph0 >>> top0) & 1;
+      let hm = (mh0 >>> top0) & 1;
+      pv0 = (mh0 << 1) | ~(xv0 | (ph0 << 1));
+      mv0 = (ph0 << 1) & xv0;
+      score0 += hp - hm;
+      for (let b = 1; b <= y; b++) {
         let eq = rows[base + b] as number;
         const pvb = pv[b] as number;
         const mvb = mv[b] as number;
@@ -207,30 +222,36 @@ export class FuzzyScan {
       }
       steps += y + 1;
       const carry = hp - hm;
+      const last = y === 0 ? score0 : (score[y] as number);
       // Ukkonen's cut-off (Myers §5): open the next block when its first row can reach <= k,
       // drop trailing blocks whose values are all > k.
-      if (y < bMax && (score[y] as number) - carry <= k && (((rows[base + y + 1] as number) & 1) !== 0 || carry < 0)) {
+      if (y < bMax && last - carry <= k && (((rows[base + y + 1] as number) & 1) !== 0 || carry < 0)) {
         y++;
         cols.reset(y);
         const height = y === bMax ? m - bMax * WORD : WORD;
-        score[y] = (score[y - 1] as number) - carry + height + cols.advance(y, rows[base + y] as number, carry);
+        score[y] = last - carry + height + cols.advance(y, rows[base + y] as number, carry);
       } else {
         while (y > 0 && (score[y] as number) >= k + WORD) y--;
       }
-      if (y === bMax && (score[y] as number) <= k) {
-        const errors = score[y] as number;
-        const last = ends[ends.length - 1];
-        if (last !== undefined && j + 1 - lastEnd < this.gap) {
-          if (errors < last.errors) {
-            last.end = j + 1;
-            last.errors = errors;
+      if (y === bMax) {
+        const errors = y === 0 ? score0 : (score[y] as number);
+        if (errors <= k) {
+          const end = ends[ends.length - 1];
+          if (end !== undefined && j + 1 - lastEnd < this.gap) {
+            if (errors < end.errors) {
+              end.end = j + 1;
+              end.errors = errors;
+            }
+          } else {
+            ends.push({ end: j + 1, errors });
           }
-        } else {
-          ends.push({ end: j + 1, errors });
+          lastEnd = j + 1;
         }
-        lastEnd = j + 1;
       }
     }
+    pv[0] = pv0;
+    mv[0] = mv0;
+    score[0] = score0;
     this.position = j;
     this.y = y;
     this.lastEnd = lastEnd;

@@ -26,6 +26,11 @@ const MAX_OCCURRENCES = 100_000;
 export interface ResolveOptions {
   /** Code points searched on each side of the old span before the whole text. */
   window?: number;
+  /**
+   * Search the whole text once with every error allowed, without the cheaper first pass: the
+   * reference the tests hold the two passes to.
+   */
+  exhaustive?: boolean;
 }
 
 interface Candidate {
@@ -53,17 +58,23 @@ interface Query {
   /** UTF-16 distance at which position closeness reaches 0. */
   radius: number;
   window: number;
+  exhaustive: boolean;
 }
 
 export function resolveQuote(quote: QuoteSelector, index: TextIndex, options: ResolveOptions = {}): AnchorResult {
   const q = query(quote, index, options);
   if (!('exact' in q)) return q;
+  const occurrences = occurrencesOf(q);
+  return (occurrences.length > 0 ? resolveOccurrences(q, occurrences) : resolveFuzzy(q)) ?? orphaned(q.oldCp);
+}
+
+function occurrencesOf(q: Query): number[] {
   const { text, exact } = q;
   const occurrences: number[] = [];
   for (let i = text.indexOf(exact); i >= 0 && occurrences.length < MAX_OCCURRENCES; i = text.indexOf(exact, i + 1)) {
     occurrences.push(i);
   }
-  return (occurrences.length > 0 ? resolveOccurrences(q, occurrences) : resolveFuzzy(q)) ?? orphaned(q.oldCp);
+  return occurrences;
 }
 
 /**
@@ -80,12 +91,19 @@ export function pendingSearch(quote: QuoteSelector, index: TextIndex, options: R
     // Exact copies need no search, unless editedPassageAnywhere must look for the passage: no
     // offsets, and no copy with the recorded context.
     if (q.old || hasPerfectCopy(q)) return undefined;
-    const scan = textScan(index, q.exact, k);
-    return scan.done ? undefined : scan;
+    return unfinished(textScan(index, q.exact, q.exhaustive ? k : rivalErrors(q, k, occurrenceTop(q, occurrencesOf(q)))));
   }
-  const scan = textScan(index, q.exact, k);
-  return scan.done || !searchNear(q, k).wholeText ? undefined : scan;
+  if (!searchNear(q, k).wholeText) return undefined;
+  const k1 = firstPassErrors(q, k);
+  if (k1 < k) {
+    const first = textScan(index, q.exact, k1);
+    if (!first.done) return first;
+    if (firstPassSuffices(q, k1, wholeTextCandidates(q, k1))) return undefined;
+  }
+  return unfinished(textScan(index, q.exact, k));
 }
+
+const unfinished = (scan: TextScan): TextScan | undefined => (scan.done ? undefined : scan);
 
 function hasPerfectCopy(q: Query): boolean {
   for (let i = q.text.indexOf(q.exact), n = 0; i >= 0 && n < MAX_OCCURRENCES; i = q.text.indexOf(q.exact, i + 1), n++) {
@@ -124,6 +142,7 @@ function query(quote: QuoteSelector, index: TextIndex, options: ResolveOptions):
     oldCp,
     radius: Math.max(1, window),
     window,
+    exhaustive: options?.exhaustive === true,
   };
 }
 
@@ -138,8 +157,7 @@ function resolveOccurrences(q: Query, occurrences: number[]): AnchorResult {
     return moved(q, best(home, byContext));
   }
 
-  scoreContexts(q, candidates, MAX_CONTEXT_SCORED);
-  const sorted = [...candidates].sort(byContext);
+  const sorted = rankOccurrences(q, candidates);
   const top = sorted[0] as Candidate;
   const tied = sorted.slice(1).filter((c) => Math.abs(contextScore(top) - contextScore(c)) <= EPSILON && !overlaps(c, top));
 
@@ -151,6 +169,17 @@ function resolveOccurrences(q: Query, occurrences: number[]): AnchorResult {
   return moved(q, top);
 }
 
+/** Exact occurrences, best first: context scored for the nearest MAX_CONTEXT_SCORED. */
+function rankOccurrences(q: Query, candidates: Candidate[]): Candidate[] {
+  scoreContexts(q, candidates, MAX_CONTEXT_SCORED);
+  return [...candidates].sort(byContext);
+}
+
+/** The best exact occurrence of a quote without offsets (none of them is home). */
+function occurrenceTop(q: Query, occurrences: number[]): Candidate {
+  return rankOccurrences(q, occurrences.map((start) => candidate(q, start, start + q.exact.length, 1, false)))[0] as Candidate;
+}
+
 /**
  * Without offsets there is no home passage to look at, but an exact copy whose context does not
  * match may still be a look-alike of the passage, edited where it was annotated: an approximate
@@ -160,7 +189,7 @@ function editedPassageAnywhere(q: Query, occurrences: Candidate[], top: Candidat
   if (contextIsPerfect(q.prefix, q.suffix, q.text, top.start, top.end)) return undefined;
   const k = maxErrors(q);
   if (k === 0) return undefined;
-  const fuzzy = fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()).candidates;
+  const fuzzy = wholeTextCandidates(q, q.exhaustive ? k : rivalErrors(q, k, top)).candidates;
   const rivals = fuzzy.filter((c) => accept(q, c) && c.total >= top.total - EPSILON && !occurrences.some((o) => overlaps(o, c)));
   return rivals.length > 0 ? best(rivals, byTotal) : undefined;
 }
@@ -181,7 +210,7 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   const k = maxErrors(q);
   if (k === 0) return undefined;
   const near = searchNear(q, k);
-  const found = !near.wholeText ? near : acceptableOf(q, fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends()));
+  const found = !near.wholeText ? near : acceptableOf(q, wholeTextFuzzy(q, k));
   const acceptable = found.acceptable;
   if (acceptable.length === 0) return undefined;
 
@@ -196,6 +225,49 @@ function resolveFuzzy(q: Query): AnchorResult | undefined {
   const unsure = found.unseen >= top.total - EPSILON;
   if (rivals.length > 0 || unsure) return ambiguous(q, [top, ...rivals.sort(byTotal), ...(unsure ? distinct.filter((c) => c !== top && !rivals.includes(c)).slice(0, 1) : [])]);
   return { ...span(q, top), status: 'drifted', score: round(top.quote) };
+}
+
+/**
+ * The whole text's approximate matches in two passes (issue 13: a whole-text search is the cost
+ * of anchoring, and fewer allowed errors make it cheaper). The first pass allows
+ * `firstPassErrors`; when its best acceptable match leaves no room for a match with more errors
+ * to tie or win, its matches decide. Otherwise the full search runs. The search near the old
+ * offsets came first, so no acceptable match here is the (home) passage the claim was made on.
+ */
+function wholeTextFuzzy(q: Query, k: number): Fuzzy {
+  const k1 = firstPassErrors(q, k);
+  if (k1 < k) {
+    const first = wholeTextCandidates(q, k1);
+    if (firstPassSuffices(q, k1, first)) return first;
+  }
+  return wholeTextCandidates(q, k);
+}
+
+function wholeTextCandidates(q: Query, k: number): Fuzzy {
+  return fuzzyCandidates(q, 0, q.text.length, k, textScan(q.index, q.exact, k).ends());
+}
+
+/** An eighth of the quote: the typos of an edited passage, with room for a context that changed a little. */
+function firstPassErrors(q: Query, k: number): number {
+  return q.exhaustive ? k : Math.min(k, Math.ceil(q.exact.length / 8));
+}
+
+/** Whether a match with more than `k1` errors could not tie or beat the first pass's best acceptable match. */
+function firstPassSuffices(q: Query, k1: number, first: Fuzzy): boolean {
+  let top: Candidate | undefined;
+  for (const c of first.candidates) if (accept(q, c) && (!top || c.total > top.total)) top = c;
+  return top !== undefined && rivalErrors(q, Infinity, top) <= k1;
+}
+
+/**
+ * The most errors (at most `k`) a match may have and still score within EPSILON of `top`: even
+ * with perfect context and position, each error costs WEIGHT.quote / length of the total. One
+ * more than the bound, for rounding.
+ */
+function rivalErrors(q: Query, k: number, top: Candidate): number {
+  const rest = WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+  const minQuote = ((top.total - EPSILON) * TOTAL_WEIGHT - rest) / WEIGHT.quote;
+  return Math.max(0, Math.min(k, Math.floor((1 - minQuote) * q.exact.length) + 1));
 }
 
 /**
