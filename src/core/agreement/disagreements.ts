@@ -3,7 +3,7 @@
  * view) can walk: a unit only one source has, the same passage under different labels, the same
  * label over different spans, or a matched unit whose other attributes differ.
  */
-import { matchUnits, type Match, type Matching } from './matching';
+import { matchUnits, overlapCountIgnoringLabels, type Match, type Matching } from './matching';
 import type { PairedArticle } from './pairing';
 import { attributesFor, attributeValue, byPosition, unitsOf, type AttributeName, type LabelKind, type Unit } from './units';
 
@@ -64,6 +64,19 @@ export function pairDisagreements(a: readonly Unit[], b: readonly Unit[], names:
   for (const u of relabelled.onlyA) out.push({ kind: 'only-one', sources: names, a: back.get(u) });
   for (const u of relabelled.onlyB) out.push({ kind: 'only-one', sources: names, b: back.get(u) });
   return out;
+}
+
+/** `pairDisagreements(…).length`, counted without building the list. */
+export function countPairDisagreements(overlap: Matching, attributes: readonly AttributeName[]): number {
+  const { matches, onlyA, onlyB } = overlap;
+  let count = 0;
+  for (const m of matches) {
+    if (m.a.start !== m.b.start || m.a.end !== m.b.end) count++;
+    else if (attributes.some((name) => attributeValue(m.a.claim, name) !== attributeValue(m.b.claim, name))) count++;
+  }
+  // Left over on both sides: each pair matched without labels is one disagreement, each unit left alone another.
+  const relabelled = onlyA.length === 0 || onlyB.length === 0 ? 0 : overlapCountIgnoringLabels(onlyA, onlyB);
+  return count + onlyA.length + onlyB.length - relabelled;
 }
 
 export function differingAttributes(m: Match, attributes: readonly AttributeName[]): AttributeName[] {

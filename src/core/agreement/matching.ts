@@ -23,6 +23,15 @@ export function matchUnits(a: readonly Unit[], b: readonly Unit[], mode: MatchMo
   return mode === 'exact' ? matchExact(a, b) : matchOverlap(a, b);
 }
 
+/**
+ * How many pairs the overlap matching of `a` and `b` makes when labels are ignored: what the
+ * disagreement count needs of the units left over (the same passage, labelled differently),
+ * without copies of them.
+ */
+export function overlapCountIgnoringLabels(a: readonly Unit[], b: readonly Unit[]): number {
+  return matchOverlap(a, b, true).matches.length;
+}
+
 function matchExact(a: readonly Unit[], b: readonly Unit[]): Matching {
   // Both sides in position order (start, end, label): equal units meet in one merge pass, the
   // n-th of a run of equal units in A pairing with the n-th of the run in B.
@@ -51,19 +60,21 @@ interface Candidate {
   offset: number;
 }
 
-function matchOverlap(a: readonly Unit[], b: readonly Unit[]): Matching {
-  const as = sortedByPosition(a);
-  const bs = sortedByPosition(b);
+function matchOverlap(a: readonly Unit[], b: readonly Unit[], ignoreLabels = false): Matching {
+  // Without labels the order is by start and end alone (a sort that keeps ties as they are).
+  const as = ignoreLabels ? sortedBySpan(a) : sortedByPosition(a);
+  const bs = ignoreLabels ? sortedBySpan(b) : sortedByPosition(b);
   const candidates: Candidate[] = [];
   // Sweep: b units sorted by start; for each a, look at b units starting before a ends.
   const byLabel = new Map<string, number[]>();
+  const labelOf = (u: Unit): string => (ignoreLabels ? '' : u.label);
   bs.forEach((u, j) => {
-    const list = byLabel.get(u.label);
+    const list = byLabel.get(labelOf(u));
     if (list) list.push(j);
-    else byLabel.set(u.label, [j]);
+    else byLabel.set(labelOf(u), [j]);
   });
   as.forEach((u, i) => {
-    for (const j of byLabel.get(u.label) ?? []) {
+    for (const j of byLabel.get(labelOf(u)) ?? []) {
       const v = bs[j] as Unit;
       if (v.start >= u.end) break;
       const shared = Math.min(u.end, v.end) - Math.max(u.start, v.start);
@@ -82,4 +93,10 @@ function matchOverlap(a: readonly Unit[], b: readonly Unit[]): Matching {
   }
   matches.sort((x, y) => byPosition(x.a, y.a));
   return { matches, onlyA: as.filter((_, i) => !takenA[i]), onlyB: bs.filter((_, j) => !takenB[j]) };
+}
+
+function sortedBySpan(units: readonly Unit[]): readonly Unit[] {
+  const bySpan = (x: Unit, y: Unit): number => x.start - y.start || x.end - y.end;
+  for (let i = 1; i < units.length; i++) if (bySpan(units[i - 1] as Unit, units[i] as Unit) > 0) return [...units].sort(bySpan);
+  return units;
 }

@@ -2,9 +2,9 @@
  * The whole comparison as plain data: the JSON contract of `claimbook agree --format json`
  * (README, docs/agreement.md). Numbers are null where a measure is undefined, with a note why.
  */
-import { pairDisagreements, sourcePairs } from './disagreements';
+import { countPairDisagreements, sourcePairs } from './disagreements';
 import { matchUnits, type Matching } from './matching';
-import { cohenKappa, nominalAlpha } from './nominal';
+import { AlphaTally, KappaTally } from './nominal';
 import type { LeftOut, PairedArticle, Pairing } from './pairing';
 import { alphaOver, BlankGaps, combinedAlpha, unitizedAlpha, type AlphaParts, type Continuum, type Span } from './unitizedAlpha';
 import { attributesFor, attributeValue, unitsOf, type LabelKind, type Unit } from './units';
@@ -89,8 +89,10 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   const labelUnits = new Map<string, number[]>();
   const spansByLabel = new Map<string, Map<number, Span[][]>>(); // label → article index → per source
   const attributes = attributesFor(kind);
-  const attributePairs = new Map(attributes.map((a) => [a, [] as Array<[string, string]>]));
-  const attributeUnits = new Map(attributes.map((a) => [a, [] as string[][]]));
+  // Counted as the units are matched: no list of value pairs for 50,000 claims.
+  const kappas = attributes.map(() => new KappaTally());
+  const alphas = attributes.map(() => new AlphaTally());
+  let matchedUnits = 0;
   const detail: ArticleMeasures[] = [];
 
   articles.forEach((article, at) => {
@@ -125,16 +127,29 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
       add(articleCounts, o);
       addByLabel(labelExact, e);
       addByLabel(labelOverlap, o);
-      disagreements += pairDisagreements(a, b, [sources[i] as string, sources[j] as string], kind, o).length;
+      disagreements += countPairDisagreements(o, attributes);
       if (i === 0)
         for (const match of o.matches) {
           const g = groups.get(match.a);
           if (g) g.push(match.b);
           else groups.set(match.a, [match.b]);
         }
-      if (m === 2) for (const match of o.matches) for (const name of attributes) attributePairs.get(name)?.push([attributeValue(match.a.claim, name), attributeValue(match.b.claim, name)]);
+      if (m === 2)
+        for (const match of o.matches)
+          attributes.forEach((name, x) => {
+            const va = attributeValue(match.a.claim, name);
+            const vb = attributeValue(match.b.claim, name);
+            (kappas[x] as KappaTally).add(va, vb);
+            (alphas[x] as AlphaTally).addPair(va, vb);
+          });
     });
-    for (const [ref, others] of groups) for (const name of attributes) attributeUnits.get(name)?.push([ref, ...others].map((u) => attributeValue(u.claim, name)));
+    if (m === 2) matchedUnits += groups.size;
+    else
+      for (const [ref, others] of groups) {
+        matchedUnits++;
+        const units = [ref, ...others];
+        attributes.forEach((name, x) => (alphas[x] as AlphaTally).add(units.map((u) => attributeValue(u.claim, name))));
+      }
     const articleAlpha = combinedAlpha([...articleLabels.values()].map((row) => unitizedAlpha([{ length: article.length, sources: row }])));
     detail.push({ article: article.path, alpha_u: alphaOf(articleAlpha), f1_overlap: f1(articleCounts), disagreements });
   });
@@ -184,14 +199,13 @@ export function computeAgreement(pairing: Pairing, kind: LabelKind): AgreementRe
   if (detail.some((d) => d.alpha_u === null)) notes.add('articles_detail: alpha_u and f1_overlap are null for an article where no source has a claim');
 
   const attributeResults = Object.create(null) as Record<string, AttributeMeasures>;
-  for (const name of attributes) {
-    const values = attributeUnits.get(name) ?? [];
-    const kappa = m === 2 ? cohenKappa(attributePairs.get(name) ?? []) : undefined;
-    const alpha = nominalAlpha(values);
-    attributeResults[name] = { kappa: kappa ?? null, alpha: alpha ?? null, matched: values.length };
-    if (values.length === 0) notes.add(`${name}: no matched units, so its agreement is undefined (null)`);
+  attributes.forEach((name, x) => {
+    const kappa = m === 2 ? (kappas[x] as KappaTally).kappa() : undefined;
+    const alpha = (alphas[x] as AlphaTally).alpha();
+    attributeResults[name] = { kappa: kappa ?? null, alpha: alpha ?? null, matched: matchedUnits };
+    if (matchedUnits === 0) notes.add(`${name}: no matched units, so its agreement is undefined (null)`);
     else if (alpha === undefined) notes.add(`${name}: every matched unit has the same value, so chance agreement is total and kappa/alpha are undefined (null)`);
-  }
+  });
   if (m > 2) notes.add("attributes: Cohen's kappa compares two sources; with more, see alpha (units matched to the first source's)");
 
   return {
