@@ -192,7 +192,9 @@ async function reanchorClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<bo
     void vscode.window.showInformationMessage(`Claimbook: claim ${row.id ?? ''} has no re-anchoring to offer (${row.anchor}).`);
     return false;
   }
-  const fix = fixes.length === 1 ? fixes[0] : (await vscode.window.showQuickPick(fixes.map((f) => ({ label: f.title, fix: f })), { title: 'Re-anchor Claim' }))?.fix;
+  // Asked through the view's prompter (scripted in tests), like Group By and Filter.
+  const picked = fixes.length === 1 ? '0' : await explorer.prompter().pick({ step: 'reanchor', title: 'Re-anchor Claim', placeholder: 'the passage to anchor the quote to', items: fixes.map((f, i) => ({ id: String(i), label: f.title })) });
+  const fix = picked === undefined ? undefined : fixes[Number(picked)];
   if (!fix) return false;
   return applyFix(d, ref.root, fix);
 }
