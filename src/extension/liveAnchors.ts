@@ -21,6 +21,9 @@ interface Tracked {
 export class LiveAnchors {
   private readonly docs = new Map<string, Tracked>();
 
+  /** Reads a sidecar that is not open (replaceable: a test races a change against it). */
+  read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
   /** Remember an article's text so later changes can be converted to code points. */
   track(doc: vscode.TextDocument): void {
     if (!this.docs.has(doc.uri.toString())) this.docs.set(doc.uri.toString(), { index: TextIndex.of(doc.getText()), saved: doc.getText(), spans: undefined });
@@ -80,7 +83,7 @@ export class LiveAnchors {
       const uri = uriOf(root, ctx.sidecar.path);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       // Always edit what the sidecar holds now, which may be newer than the last validation.
-      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const text = open ? open.getText() : await this.read(uri);
       const sidecar = loadSidecarFile(ctx.sidecar.path, text);
       if (sidecar.parsed.problems.length > 0) continue;
       const edits = sidecar.model.claims.flatMap((claim) => {
