@@ -74,6 +74,9 @@ class BusyPrompter extends ScriptedPrompter {
 async function restore(p: string, text: string): Promise<void> {
   await revertDirtyDocuments();
   if (onDisk(p) !== text) fs.writeFileSync(uri(p).fsPath, text);
+  // An open (clean) buffer reloads from disk on its own: wait for it, so the views check that.
+  const doc = openDoc(p);
+  if (doc && doc.getText() !== text) await waitForEvent(vscode.workspace.onDidChangeTextDocument, (e) => e.document === doc && doc.getText() === text, `${p} reloaded from disk`);
   await api.validateAll();
 }
 
