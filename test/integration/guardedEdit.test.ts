@@ -9,7 +9,7 @@ import type { ClaimbookApi } from '../../src/extension/api';
 import type { ExploreNode } from '../../src/core/explore';
 import type { TreeNode } from '../../src/extension/tree/nodeStore';
 import type { PickRequest } from '../../src/extension/tagging/prompter';
-import { activateExtension, openInEditor, revertDirtyDocuments, waitForEvent, workspaceRoot } from './workspace';
+import { activateExtension, openInEditor, revertDirtyDocuments, waitForDiagnostics, waitForEvent, workspaceRoot } from './workspace';
 import { ScriptedPrompter, type Script } from './scripted';
 
 const COALITION = 'articles/2026-01-06-coalition-of-the-willing-gathers-amid-global-tensions';
@@ -220,6 +220,39 @@ describe('guarded edits: a file that changed since it was read is never written 
       await vscode.workspace.applyEdit(undo);
       await article.save();
       assert.equal(article.getText(), articleText);
+      await restore(sidecar, original);
+    }
+  });
+  it('a quick fix on an article that edits its sidecar (not open), changed on disk after the light bulb was shown: nothing is written', async () => {
+    const sidecars = await vscode.workspace.findFiles('**/*.claims.yaml');
+    const closed = sidecars.find((u) => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === u.toString()) && !u.path.endsWith(`${MILITARY}.claims.yaml`));
+    assert.ok(closed, 'a sidecar that is not open');
+    const sidecar = vscode.workspace.asRelativePath(closed, false);
+    const original = onDisk(sidecar);
+    const article = (await openInEditor(vscode.Uri.joinPath(closed, '..', (/^article: (.+)$/m.exec(original)?.[1] ?? '').trim()))).document;
+    const exact = JSON.parse(/^\s+exact: (".*")$/m.exec(original)?.[1] ?? '""') as string;
+    const at = article.getText().indexOf(exact);
+    assert.ok(exact && at >= 0, 'the first quote is in the article');
+    const typing = new vscode.WorkspaceEdit();
+    typing.insert(article.uri, article.positionAt(at + (exact.length >> 1)), 'XYZ');
+    assert.ok(await vscode.workspace.applyEdit(typing));
+    const diagnostics = await waitForDiagnostics(article.uri, (ds) => ds.some((d) => d.code !== undefined && typeof d.code === 'object' && d.code.value === 'quote-mismatch'));
+    const d = diagnostics.find((x) => typeof x.code === 'object' && x.code.value === 'quote-mismatch')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const update = actions.find((a) => a.title === 'Update the quote to the current text');
+    assert.ok(update, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    try {
+      fs.writeFileSync(closed.fsPath, ELSEWHERE + original);
+      // What VS Code does with a chosen code action: its edit, then its command.
+      const { messages } = await messagesDuring(async () => {
+        if (update.edit) await vscode.workspace.applyEdit(update.edit);
+        if (update.command) await vscode.commands.executeCommand(update.command.command, ...(update.command.arguments ?? []));
+      });
+      const doc = openDoc(sidecar);
+      assert.equal(doc?.getText() ?? onDisk(sidecar), ELSEWHERE + original, 'the sidecar holds exactly what the other tool wrote');
+      assert.equal(doc?.isDirty ?? false, false);
+      assert.ok(messages.some((m) => m.includes(sidecar) && /try again/i.test(m)), `a message names the file: ${JSON.stringify(messages)}`);
+    } finally {
       await restore(sidecar, original);
     }
   });
