@@ -266,4 +266,28 @@ describe('guarded edits: a file that changed since it was read is never written 
       await restore(sidecar, original);
     }
   });
+  it('Rename Symbol refuses when a sidecar it would edit (not open) changed on disk since the last validation', async () => {
+    const { sidecar, original } = await freshCopy(MILITARY, 'zz-guard-rename');
+    assert.equal(openDoc(sidecar), undefined, 'precondition: the sidecar is not open in VS Code');
+    await vscode.workspace.getConfiguration('claimbook').update('validate.delayMs', 10_000, vscode.ConfigurationTarget.Workspace);
+    await api.validateAll();
+    const from = (await openInEditor(uri(`${MILITARY}.claims.yaml`))).document;
+    const at = from.getText().indexOf('actor: trump') + 'actor: '.length;
+    assert.ok(at > 'actor: '.length, 'an actor id to rename');
+    try {
+      fs.writeFileSync(uri(sidecar).fsPath, ELSEWHERE + original);
+      // What the editor does on F2: ask the provider, then apply what it returned.
+      const outcome = await Promise.resolve(vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', from.uri, from.positionAt(at), 'donald-trump')).then(
+        async (edit) => `applied: ${await vscode.workspace.applyEdit(edit)}`,
+        (error: Error) => error.message,
+      );
+      assert.match(outcome, new RegExp(`${sidecar.replace(/[.]/g, '\\.')} changed .*Try again`), 'the rename is refused, naming the file');
+      const doc = openDoc(sidecar);
+      assert.equal(doc?.getText() ?? onDisk(sidecar), ELSEWHERE + original, 'the sidecar holds exactly what the other tool wrote');
+      assert.equal(doc?.isDirty ?? false, false);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty), 'no file got part of the rename');
+    } finally {
+      await restore(sidecar, original);
+    }
+  });
 });
