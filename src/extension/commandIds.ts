@@ -4,6 +4,7 @@ export const COMMANDS = {
   toggleDecorations: 'claimbook.toggleDecorations',
   openSidecar: 'claimbook.openSidecar',
   openClaim: 'claimbook.openClaim',
+  applyFix: 'claimbook.applyFix',
   // The Claims explorer (src/extension/tree).
   groupClaims: 'claimbook.groupClaims',
   filterClaims: 'claimbook.filterClaims',

@@ -1,6 +1,7 @@
 /** The command table (STYLE §11): each handler wrapped so failures reach the user, not the log. */
 import * as vscode from 'vscode';
 import { nodeRange } from '../core';
+import { applyPlannedFix } from './codeActions';
 import { COMMANDS } from './commandIds';
 import type { ValidationController } from './controller';
 import { uriOf } from './datasets';
@@ -15,6 +16,8 @@ export function registerCommands(controller: ValidationController): vscode.Dispo
       await config.update('decorations.enabled', !config.get<boolean>('decorations.enabled', true), vscode.ConfigurationTarget.Workspace);
     },
     [COMMANDS.openClaim]: (sidecarPath, claimIndex) => openClaim(controller, sidecarPath, claimIndex),
+    // The command of a quick fix that edits another file than the one it was asked for (codeActions.ts).
+    [COMMANDS.applyFix]: (plan) => applyPlannedFix(plan),
   };
   return registerTable(table);
 }

@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { indexAfter, LiveSpans, loadSidecarFile, TextIndex, requoteEdits, seedLiveSpans, shiftLiveSpans, type CheckResult, type LiveSpan } from '../core';
-import { addEdits } from './convert';
 import { uriOf } from './datasets';
+import { GuardedEdit } from './guardedEdit';
 
 interface Tracked {
   index: TextIndex;
@@ -20,6 +20,9 @@ interface Tracked {
 
 export class LiveAnchors {
   private readonly docs = new Map<string, Tracked>();
+
+  /** Reads a sidecar that is not open (replaceable: a test races a change against it). */
+  read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
   /** Remember an article's text so later changes can be converted to code points. */
   track(doc: vscode.TextDocument): void {
@@ -73,14 +76,14 @@ export class LiveAnchors {
       tracked.saved = doc.getText();
     }
     if (!spans || !result || !tracked) return false;
-    const edit = new vscode.WorkspaceEdit();
+    const guarded = new GuardedEdit();
     const toSave: vscode.Uri[] = [];
     for (const ctx of result.sidecars) {
       if (ctx.article?.path !== path) continue;
       const uri = uriOf(root, ctx.sidecar.path);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       // Always edit what the sidecar holds now, which may be newer than the last validation.
-      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const text = open ? open.getText() : await this.read(uri);
       const sidecar = loadSidecarFile(ctx.sidecar.path, text);
       if (sidecar.parsed.problems.length > 0) continue;
       const edits = sidecar.model.claims.flatMap((claim) => {
@@ -90,14 +93,22 @@ export class LiveAnchors {
         return requoteEdits(sidecar, claim, tracked.index, span.start, span.end);
       });
       if (edits.length === 0) continue;
-      addEdits(edit, uri, text, edits);
+      guarded.add(uri, text, edits);
       if (!open?.isDirty) toSave.push(uri);
     }
-    if (edit.size === 0) return false;
-    const applied = await vscode.workspace.applyEdit(edit);
+    if (guarded.size === 0) return false;
+    // A sidecar written meanwhile (another tool, git) is left as it is: its claims then show as
+    // moved, with the re-anchoring quick fix, instead of getting offsets meant for another text.
+    const outcome = await guarded.apply();
+    if (outcome.status !== 'applied') {
+      const article = vscode.workspace.asRelativePath(doc.uri);
+      const why = outcome.status === 'changed' ? `${outcome.files.join(', ')} changed while they were being written; nothing was written there` : outcome.message;
+      void vscode.window.showWarningMessage(`Claimbook: the moved quotes of ${article} were not written back (${why}). Their claims show as moved: re-anchor them with the quick fix.`);
+      return false;
+    }
     // Keep disk consistent with the saved article, but never save a sidecar the user left unsaved.
-    if (applied) for (const uri of toSave) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
-    return applied;
+    for (const uri of toSave) await vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.save();
+    return true;
   }
 }
 

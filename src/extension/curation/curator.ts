@@ -10,6 +10,7 @@ import { trimChange } from '../../core';
 import { COMMANDS } from '../commandIds';
 import type { ValidationController } from '../controller';
 import { uriOf } from '../datasets';
+import { GuardedEdit } from '../guardedEdit';
 import { readSettings } from '../settings';
 import { CurationDecorations, CurationHover, type CurationState } from './decorations';
 import { DisagreementsView, type DisagreementNode } from './disagreementsView';
@@ -273,17 +274,17 @@ export class Curator implements vscode.Disposable, CurationState {
       this.current = following;
       return { done: true, summary: result.summary, wrote: false };
     }
-    const edit = new vscode.WorkspaceEdit();
+    const edit = new GuardedEdit();
     const target = uriOf(s.root, result.path);
     if (result.before === undefined || !doc) {
-      edit.createFile(target, { ignoreIfExists: false });
-      edit.insert(target, new vscode.Position(0, 0), result.text);
+      edit.edit.createFile(target, { ignoreIfExists: false });
+      edit.edit.insert(target, new vscode.Position(0, 0), result.text);
     } else {
-      if (doc.getText() !== result.before) return { done: false, reason: `${result.path} changed meanwhile: try again` };
       const change = trimChange(result.before, 0, result.before.length, result.text);
-      edit.replace(target, new vscode.Range(doc.positionAt(change.offset), doc.positionAt(change.offset + change.length)), change.text);
+      edit.add(target, result.before, [{ start: change.offset, end: change.offset + change.length, newText: change.text }]);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) return { done: false, reason: `VS Code refused the edit of ${result.path}` };
+    const applied = await edit.apply();
+    if (applied.status !== 'applied') return { done: false, reason: applied.message };
     this.current = following;
     return { done: true, summary: result.summary, wrote: true };
   }

@@ -8,6 +8,7 @@ import { codebookCompletions, codebookSymbols, occurrenceAt, sidecarCompletions,
 import { renameEdits } from '../../core/edit';
 import type { CodebookFile, SidecarFile } from '../../core';
 import { addEdits } from '../convert';
+import { changedFiles, changedMessage } from '../guardedEdit';
 import { LanguageState, type YamlState } from './state';
 
 const KIND: Record<CandidateKind, vscode.CompletionItemKind> = {
@@ -81,7 +82,7 @@ export class ClaimbookYamlProviders
     return { range: new vscode.Range(doc.positionAt(o.start), doc.positionAt(o.end)), placeholder: o.id };
   }
 
-  provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+  async provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
     const s = this.state.of(doc);
     const o = s && occurrenceAt(s.occurrences, doc.offsetAt(position));
     if (!s || !o) throw new Error('Claimbook renames actor, commitment and stance ids: put the cursor on one');
@@ -93,10 +94,17 @@ export class ClaimbookYamlProviders
     // The editor shows a thrown error's message to the user, which is how a rename says no.
     if (!result.ok) throw new Error(`Claimbook: ${result.problem.message}`);
     const edit = new vscode.WorkspaceEdit();
+    const expected: Array<{ uri: vscode.Uri; text: string }> = [];
     for (const f of files) {
       const edits = result.edits.get(f.file.path);
-      if (edits) addEdits(edit, f.uri, f.file.text, edits);
+      if (!edits) continue;
+      addEdits(edit, f.uri, f.file.text, edits);
+      expected.push({ uri: f.uri, text: f.file.text });
     }
+    // Files not open come from the last validation: one written on disk since would get edits
+    // positioned for its old text. VS Code applies the rename itself, right after this returns.
+    const changed = await changedFiles(expected);
+    if (changed.length > 0) throw new Error(`Claimbook: ${changedMessage(changed)}`);
     return edit;
   }
 

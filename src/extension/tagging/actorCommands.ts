@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { CodebookFile } from '../../core';
 import { actorWithLabel, addActor, addAlias, type EditResult } from '../../core/edit';
-import { addDocumentEdits, currentCodebook, refusalOf, showProblem, unchanged } from './documents';
+import { GuardedEdit } from '../guardedEdit';
+import { addDocumentEdits, currentCodebook, refusalOf, showProblem } from './documents';
 import { askActor, askNewActor } from './questions';
 import { cancelled, refused, type Outcome, type TaggingServices } from './services';
 
@@ -70,10 +71,10 @@ async function applyCodebook(s: TaggingServices, root: vscode.Uri, compute: (fil
     await showProblem(root, result.problem);
     return refused(result.problem.message, false);
   }
-  const edit = new vscode.WorkspaceEdit();
+  const edit = new GuardedEdit();
   addDocumentEdits(edit, codebook, result.edits);
-  if (!unchanged(codebook)) return refused('the codebook changed meanwhile; try again');
-  if (!(await vscode.workspace.applyEdit(edit))) return refused('VS Code did not apply the edit');
+  const applied = await edit.apply();
+  if (applied.status !== 'applied') return refused(applied.message);
   void s.controller.validate(root, 'codebook');
   vscode.window.setStatusBarMessage(`Claimbook: ${message} in claimbook.yaml`, 8000);
   return { status: 'written', ids: [id], file: 'claimbook.yaml' };

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { addActor, claimIndexById, deleteClaim, updateClaim, type ClaimChanges, type EditResult } from '../../core/edit';
 import type { SidecarFile } from '../../core';
 import { claimsAt, type ArticleClaim } from '../claimsAt';
-import { addDocumentEdits, currentCodebook, currentSidecar, refusalOf, showProblem, unchanged, type Current } from './documents';
+import { GuardedEdit } from '../guardedEdit';
+import { addDocumentEdits, currentCodebook, currentSidecar, refusalOf, showProblem, type Current } from './documents';
 import { askClaim, askRequired, askStance, type QuestionContext } from './questions';
 import { cancelled, isArticlePath, refused, type Outcome, type TaggingServices } from './services';
 
@@ -61,16 +62,16 @@ async function inSidecar(t: Target): Promise<{ sidecar: Current<SidecarFile>; in
   return { sidecar, index };
 }
 
-async function apply(root: vscode.Uri, sidecar: Current<SidecarFile>, result: EditResult, id: string, extra?: (edit: vscode.WorkspaceEdit) => void): Promise<Outcome> {
+async function apply(root: vscode.Uri, sidecar: Current<SidecarFile>, result: EditResult, id: string, extra?: (edit: GuardedEdit) => void): Promise<Outcome> {
   if (!result.ok) {
     await showProblem(root, result.problem);
     return refused(result.problem.message, false);
   }
-  const edit = new vscode.WorkspaceEdit();
+  const edit = new GuardedEdit();
   extra?.(edit);
   addDocumentEdits(edit, sidecar, result.edits);
-  if (!unchanged(sidecar)) return refused('the sidecar changed meanwhile; try again');
-  if (!(await vscode.workspace.applyEdit(edit))) return refused('VS Code did not apply the edit');
+  const applied = await edit.apply();
+  if (applied.status !== 'applied') return refused(applied.message);
   return { status: 'written', ids: [id], file: sidecar.file.path };
 }
 

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { loadCodebookFile, loadSidecarFile, type CodebookFile, type SidecarFile, type TextEdit } from '../../core';
 import { editRefusal, type EditProblem } from '../../core/edit';
-import { addEdits } from '../convert';
 import { uriOf } from '../datasets';
+import type { GuardedEdit } from '../guardedEdit';
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
@@ -40,14 +40,12 @@ export async function currentCodebook(root: vscode.Uri): Promise<Current<Codeboo
   return { uri, doc, file: loadCodebookFile('claimbook.yaml', doc.getText()) };
 }
 
-/** Edits on a document, positioned in the text they were computed on (checked unchanged). */
-export function addDocumentEdits(edit: vscode.WorkspaceEdit, current: Current<{ text: string }>, edits: readonly TextEdit[]): void {
-  addEdits(edit, current.uri, current.file.text, edits);
-}
-
-/** True when none of the documents changed since their text was read (an await may have let the user type). */
-export function unchanged(...currents: Array<Current<{ text: string }> | undefined>): boolean {
-  return currents.every((c) => !c || c.doc.getText() === c.file.text);
+/**
+ * Edits on a document, positioned in the text they were computed on: applied only if it still
+ * holds that text (an await, such as a question, may have let the user type).
+ */
+export function addDocumentEdits(edit: GuardedEdit, current: Current<{ text: string }>, edits: readonly TextEdit[]): void {
+  edit.add(current.uri, current.file.text, edits);
 }
 
 /** Explains why a file was not edited and opens it at the problem. */

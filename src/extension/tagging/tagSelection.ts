@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { makeQuote, sha256Hex, TextIndex } from '../../core';
 import { addActor, articleNameFor, claimIdsIn, insertClaims, newClaimIds, newSidecarText, sidecarPathFor, type NewClaim } from '../../core/edit';
 import { uriOf } from '../datasets';
-import { addDocumentEdits, currentCodebook, currentSidecar, refusalOf, showProblem, unchanged } from './documents';
+import { GuardedEdit } from '../guardedEdit';
+import { addDocumentEdits, currentCodebook, currentSidecar, refusalOf, showProblem } from './documents';
 import { askClaim } from './questions';
 import { cancelled, isArticlePath, refused, type Outcome, type TaggingServices } from './services';
 
@@ -56,7 +57,7 @@ export async function tagSelection(s: TaggingServices): Promise<Outcome> {
   });
 
   // Read the files to edit now, after the questions: the user may have typed into them meanwhile.
-  const edit = new vscode.WorkspaceEdit();
+  const edit = new GuardedEdit();
   const codebookNow = a.newActor ? await currentCodebook(root) : undefined;
   if (codebookNow && a.newActor) {
     const added = addActor(codebookNow.file, a.newActor);
@@ -85,11 +86,14 @@ export async function tagSelection(s: TaggingServices): Promise<Outcome> {
       textSha256: doc.isDirty ? undefined : sha256Hex(index.text),
       claims: spans.map((span, i) => claim(ids[i] as string, span)),
     });
-    if (sidecar) edit.replace(sidecarUri, sidecar.doc.validateRange(new vscode.Range(0, 0, sidecar.doc.lineCount, 0)), text);
-    else edit.createFile(sidecarUri, { contents: new TextEncoder().encode(text) });
+    if (sidecar) {
+      edit.expect(sidecarUri, sidecar.file.text);
+      edit.edit.replace(sidecarUri, sidecar.doc.validateRange(new vscode.Range(0, 0, sidecar.doc.lineCount, 0)), text);
+    } else edit.edit.createFile(sidecarUri, { contents: new TextEncoder().encode(text) });
   }
-  if (!unchanged(sidecar, codebookNow) || doc.version !== version) return refused('a file changed while the claim was being written; try again');
-  if (!(await vscode.workspace.applyEdit(edit))) return refused('VS Code did not apply the edit');
+  if (doc.version !== version) return refused('the article changed while the claim was being written; try again');
+  const applied = await edit.apply();
+  if (applied.status !== 'applied') return refused(applied.message);
 
   await Promise.all([s.recent.use('actor', a.actor), s.recent.use('commitment', a.commitment), s.recent.use('stance', a.stance)]);
   void s.controller.validate(root, 'tag');

@@ -1,7 +1,8 @@
 /**
  * The explorer's commands: grouping and filter from the view title, and the actions on claim,
  * codebook and conflict nodes. Edits go through WorkspaceEdit (undoable) and only onto the text
- * the last validation saw; if the buffer moved on, the dataset is validated again first.
+ * the last validation saw; if a buffer moved on, the dataset is validated again first, and a file
+ * changed by the time the edit is applied (on disk, or typed into during a pick) is not written.
  */
 import * as vscode from 'vscode';
 import { CODEBOOK_FILE as CODEBOOK_PATH, nodeRange, type Fix } from '../../core';
@@ -12,8 +13,8 @@ import {
 } from '../../core/explore';
 import { COMMANDS } from '../commandIds';
 import type { Handler } from '../commands';
-import { addEdits } from '../convert';
 import { uriOf } from '../datasets';
+import { GuardedEdit } from '../guardedEdit';
 import type { ClaimExplorer } from './explorer';
 import type { DatasetRows } from './explorerModel';
 import { REANCHOR_RULES } from './items';
@@ -175,10 +176,9 @@ async function deleteClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<bool
   const ctx = d.validation.result.sidecars.find((s) => s.sidecar.path === row.sidecarPath);
   const edit = ctx ? removeClaimEdit(ctx.sidecar, row.index) : undefined;
   if (!ctx || !edit) throw new Error(`cannot delete claim ${row.id ?? `#${row.index + 1}`}: ${row.sidecarPath} does not parse cleanly`);
-  const uri = uriOf(ref.root, row.sidecarPath);
-  const ws = new vscode.WorkspaceEdit();
-  addEdits(ws, uri, ctx.sidecar.text, [edit]);
-  if (!(await vscode.workspace.applyEdit(ws))) return false;
+  const guarded = new GuardedEdit();
+  guarded.add(uriOf(ref.root, row.sidecarPath), ctx.sidecar.text, [edit]);
+  if (!(await applyGuarded(guarded))) return false;
   // The deletion stays unsaved in the sidecar's buffer, where Undo brings it back.
   vscode.window.setStatusBarMessage(`Claimbook: deleted claim ${row.id ?? `#${row.index + 1}`} from ${row.sidecarPath} (unsaved; Undo restores it)`, 5000);
   return true;
@@ -192,7 +192,9 @@ async function reanchorClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<bo
     void vscode.window.showInformationMessage(`Claimbook: claim ${row.id ?? ''} has no re-anchoring to offer (${row.anchor}).`);
     return false;
   }
-  const fix = fixes.length === 1 ? fixes[0] : (await vscode.window.showQuickPick(fixes.map((f) => ({ label: f.title, fix: f })), { title: 'Re-anchor Claim' }))?.fix;
+  // Asked through the view's prompter (scripted in tests), like Group By and Filter.
+  const picked = fixes.length === 1 ? '0' : await explorer.prompter().pick({ step: 'reanchor', title: 'Re-anchor Claim', placeholder: 'the passage to anchor the quote to', items: fixes.map((f, i) => ({ id: String(i), label: f.title })) });
+  const fix = picked === undefined ? undefined : fixes[Number(picked)];
   if (!fix) return false;
   return applyFix(d, ref.root, fix);
 }
@@ -200,9 +202,16 @@ async function reanchorClaim(explorer: ClaimExplorer, ref: ClaimRef): Promise<bo
 async function applyFix(d: DatasetRows, root: vscode.Uri, fix: Fix): Promise<boolean> {
   const text = d.validation.result.texts.get(fix.file);
   if (text === undefined) return false;
-  const ws = new vscode.WorkspaceEdit();
-  addEdits(ws, uriOf(root, fix.file), text, fix.edits);
-  return vscode.workspace.applyEdit(ws);
+  const guarded = new GuardedEdit();
+  guarded.add(uriOf(root, fix.file), text, fix.edits);
+  return applyGuarded(guarded);
+}
+
+/** Applies an edit computed on the validation's texts; a file changed since is an error the user reads. */
+async function applyGuarded(guarded: GuardedEdit): Promise<boolean> {
+  const outcome = await guarded.apply();
+  if (outcome.status !== 'applied') throw new Error(outcome.message);
+  return true;
 }
 
 async function openCodebookEntry(explorer: ClaimExplorer, node: unknown, preserveFocus = true): Promise<vscode.TextEditor | undefined> {
@@ -260,9 +269,9 @@ async function addAliasTo(explorer: ClaimExplorer, node: unknown, given: unknown
   if (!file) return false;
   const result = addAlias(file, actor.key, alias);
   if (!result.ok) throw new Error(result.problem.message);
-  const ws = new vscode.WorkspaceEdit();
-  addEdits(ws, uriOf(node.root, file.path), file.text, result.edits);
-  return vscode.workspace.applyEdit(ws);
+  const guarded = new GuardedEdit();
+  guarded.add(uriOf(node.root, file.path), file.text, result.edits);
+  return applyGuarded(guarded);
 }
 
 /**
