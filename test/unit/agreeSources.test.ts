@@ -17,7 +17,7 @@ function facts(s: AgreementSource): unknown {
   return { name: s.name, notes: s.notes, articles: [...s.articles.values()].map((a) => ({ ...a, index: a.index.text })) };
 }
 
-describe('agree: sources loaded on several threads', () => {
+describe('agree: sources loaded on several threads (asked for two, whatever the cores)', () => {
   let tmp: string;
   let changed: string;
   before(() => {
@@ -40,7 +40,7 @@ describe('agree: sources loaded on several threads', () => {
       { name: 'b', dir: changed },
       { name: 'c', dir: SAMPLES },
     ];
-    const together = await loadSources(plans);
+    const together = await loadSources(plans, 2);
     const alone = await Promise.all(plans.map((p) => loadHere(p)));
     assert.deepEqual(together.map(facts), alone.map(facts));
     assert.notDeepEqual(facts(together[0] as AgreementSource), { ...(facts(together[1] as AgreementSource) as object), name: 'a' });
@@ -48,20 +48,26 @@ describe('agree: sources loaded on several threads', () => {
 
   it('a dataset without a codebook, loaded by a worker, is reported by its name', async () => {
     await assert.rejects(
-      loadSources([
-        { name: 'a', dir: SAMPLES },
-        { name: 'e', dir: path.join(tmp, 'empty') },
-      ]),
+      loadSources(
+        [
+          { name: 'a', dir: SAMPLES },
+          { name: 'e', dir: path.join(tmp, 'empty') },
+        ],
+        2,
+      ),
       (error: unknown) => error instanceof DatasetError && /^e: no claimbook\.yaml found/.test(error.message),
     );
   });
 
   it('when several cannot be loaded, the first in plan order is reported', async () => {
     await assert.rejects(
-      loadSources([
-        { name: 'first', dir: path.join(tmp, 'empty') },
-        { name: 'second', dir: path.join(tmp, 'empty') },
-      ]),
+      loadSources(
+        [
+          { name: 'first', dir: path.join(tmp, 'empty') },
+          { name: 'second', dir: path.join(tmp, 'empty') },
+        ],
+        2,
+      ),
       (error: unknown) => error instanceof DatasetError && error.message.startsWith('first: '),
     );
   });
