@@ -51,36 +51,42 @@ export function buildSidecar(value: unknown): Sidecar {
 
 function buildClaim(raw: unknown, index: number): Claim {
   const c = keyed(raw);
-  const q = keyed(c.get('quote'));
-  const exact = asString(q.get('exact'));
-  const start = asInteger(q.get('start'));
-  const end = asInteger(q.get('end'));
+  const q = keyed(field(c, 'quote'));
+  const exact = asString(field(q, 'exact'));
+  const start = asInteger(field(q, 'start'));
+  const end = asInteger(field(q, 'end'));
   return {
     index,
-    id: idString(c.get('id')),
-    actor: asString(c.get('actor')),
-    commitment: asString(c.get('commitment')),
-    stance: asString(c.get('stance')),
-    condition: asString(c.get('condition')),
-    fields: new Map(asRecordEntries(c.get('fields'))),
-    speaker: asString(c.get('speaker')),
-    annotator: asString(c.get('annotator')),
-    curatedFrom: asString(c.get('curated-from')),
-    note: asString(c.get('note')),
+    id: idString(field(c, 'id')),
+    actor: asString(field(c, 'actor')),
+    commitment: asString(field(c, 'commitment')),
+    stance: asString(field(c, 'stance')),
+    condition: asString(field(c, 'condition')),
+    fields: new Map(asRecordEntries(field(c, 'fields'))),
+    speaker: asString(field(c, 'speaker')),
+    annotator: asString(field(c, 'annotator')),
+    curatedFrom: asString(field(c, 'curated-from')),
+    note: asString(field(c, 'note')),
     quote:
       exact !== undefined && exact.length > 0 && start !== undefined && end !== undefined && start <= end
-        ? { exact, prefix: asString(q.get('prefix')), suffix: asString(q.get('suffix')), start, end }
+        ? { exact, prefix: asString(field(q, 'prefix')), suffix: asString(field(q, 'suffix')), start, end }
         : undefined,
   };
 }
 
 /**
- * Reads a record's own fields by name without copying it into a Map first (a check builds
- * 50,000 claims); a Map value (keys of other types) keeps the copying reader.
+ * A record read by name without copying it into a Map first (a check builds 50,000 claims):
+ * the record itself; a Map value (keys of other types) keeps the copying reader.
  */
-function keyed(value: unknown): { get(key: string): unknown } {
-  if (value instanceof Map || !isRecord(value)) return new Map(asRecordEntries(value));
-  return { get: (key) => (Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined) };
+type Keyed = Map<unknown, unknown> | Record<string, unknown>;
+
+function keyed(value: unknown): Keyed {
+  return value instanceof Map || !isRecord(value) ? new Map(asRecordEntries(value)) : value;
+}
+
+function field(record: Keyed, key: string): unknown {
+  if (record instanceof Map) return record.get(key);
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** A numeric id is a schema error, but the claim still takes part in the other checks. */
