@@ -26,6 +26,8 @@ const TARGETS: Target[] = [
   { key: 'fmt_check_over_check_M', what: 'fmt --check time / check time (M)', target: '≤ 2.0', ok: (x) => x <= 2 },
   { key: 'curation_view_ms_M', what: 'Disagreements view of a 1,000-article comparison (M)', target: '≤ 1 s', ok: (x) => x <= 1000 },
   { key: 'hostile_max_ms', what: 'slowest hostile input to a finding', target: '≤ 250 ms', ok: (x) => x <= 250 },
+  { key: 'agree_ms_M', what: 'claimbook agree of M against a copy with 10 % of its claims perturbed', target: '≤ 2,000 ms', ok: (x) => x <= 2000 },
+  ...['jsonl', 'csv', 'w3c', 'brat', 'spans'].map((f): Target => ({ key: `export_${f}_over_check_M`, what: `export --format ${f} time / check time (M)`, target: '≤ 2.0', ok: (x) => x <= 2 })),
   { key: 'anchor_over_peer_1mb', what: 'resolveQuote time / approx-string-match time, 200 quotes in 1 MB (right answers ours ≥ peer)', target: '≤ 1.0', ok: (x, r) => x <= 1 && (r.anchor_right_ours_1mb ?? 0) >= (r.anchor_right_peer_1mb ?? Infinity) },
 ];
 
