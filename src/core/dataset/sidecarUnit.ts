@@ -224,7 +224,13 @@ export class SidecarUnit {
       const valid = known && known.codebook === ctx.codebook && (anchors ? sameAnchored(known, list, ctx.article, shift) : sameClaims(known.members, list));
       let findings = valid ? mapFindings(known.findings, env.changed) : undefined;
       findings ??= runOn(run, { ...ctx, claims: list });
-      after.set(k, valid && known.findings === findings && known.article === ctx.article ? known : { members: list, codebook: ctx.codebook, article: ctx.article, findings });
+      // An entry still valid is the same entry, now for this version of the article (private,
+      // so updated in place: typing in the article kept a new object per group per keystroke).
+      if (valid && known.findings === findings) {
+        known.members = list;
+        known.article = ctx.article;
+        after.set(k, known);
+      } else after.set(k, { members: list, codebook: ctx.codebook, article: ctx.article, findings });
       for (const f of findings) out.push(f);
     }
     this.groups.set(run.rule.id, after);

@@ -556,14 +556,23 @@ function changedRanges(before: Spans, after: Spans, diff: TextDiff | undefined):
   let j = 0;
   const n = before.starts.length;
   const m = after.starts.length;
+  // The old span in new coordinates as two numbers (`has`: there is one), not a pair per span.
   while (i < n || j < m) {
-    let a: [number, number] | undefined;
+    let has = false;
+    let as = 0;
+    let ae = 0;
     if (i < n) {
       const s = before.starts[i] as number;
       const e = before.ends[i] as number;
-      if (!diff || e <= diff.start) a = [s, e];
-      else if (s >= diff.oldEnd) a = [s + delta, e + delta];
-      else {
+      if (!diff || e <= diff.start) {
+        as = s;
+        ae = e;
+        has = true;
+      } else if (s >= diff.oldEnd) {
+        as = s + delta;
+        ae = e + delta;
+        has = true;
+      } else {
         out.push([Math.min(s, diff.start), Math.max(e + delta, diff.newEnd)]);
         i++;
         continue;
@@ -571,14 +580,14 @@ function changedRanges(before: Spans, after: Spans, diff: TextDiff | undefined):
     }
     const bs = j < m ? (after.starts[j] as number) : 0;
     const be = j < m ? (after.ends[j] as number) : 0;
-    if (a && j < m && a[0] === bs && a[1] === be) {
+    if (has && j < m && as === bs && ae === be) {
       i++;
       j++;
-    } else if (j < m && (!a || bs < a[0] || (bs === a[0] && be < a[1]))) {
+    } else if (j < m && (!has || bs < as || (bs === as && be < ae))) {
       out.push([bs, be]);
       j++;
-    } else if (a) {
-      out.push(a);
+    } else if (has) {
+      out.push([as, ae]);
       i++;
     }
   }
@@ -586,7 +595,11 @@ function changedRanges(before: Spans, after: Spans, diff: TextDiff | undefined):
 }
 
 function overlapsAny(ranges: Array<[number, number]>, start: number, end: number): boolean {
-  for (const [s, e] of ranges) if (s <= end && e >= start) return true;
+  // Indexed: destructuring in for…of made an iterator per line of the article.
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k] as [number, number];
+    if (r[0] <= end && r[1] >= start) return true;
+  }
   return false;
 }
 
