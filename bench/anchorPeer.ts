@@ -111,13 +111,18 @@ export function anchorPeer(runs: number, r: Record<string, number>, log: (s: str
   }
   // A fresh index per run: an index keeps the searches run on it, and each run must search anew.
   const indexes = Array.from({ length: runs }, () => TextIndex.of(c.text));
-  const ours = timeRunsSync(runs, (run) => {
+  // Run for run in turn, so a slower stretch of the machine weighs on both sides alike.
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let run = 0; run < runs; run++) {
     const fresh = indexes[run] as TextIndex;
-    for (const q of c.quotes) resolveQuote({ exact: q.exact, prefix: q.prefix, suffix: q.suffix }, fresh);
-  });
-  const peer = timeRunsSync(runs, () => {
-    for (const q of c.quotes) peerBest(c.text, q.exact);
-  });
+    ours.push(timed(() => {
+      for (const q of c.quotes) resolveQuote({ exact: q.exact, prefix: q.prefix, suffix: q.suffix }, fresh);
+    }));
+    peer.push(timed(() => {
+      for (const q of c.quotes) peerBest(c.text, q.exact);
+    }));
+  }
   const key = bytes === 1 << 20 ? '1mb' : `${Math.round(bytes / 1024)}kb`;
   r[`anchor_quotes_${key}`] = c.quotes.length;
   r[`anchor_right_ours_${key}`] = right;
@@ -137,13 +142,8 @@ function peerBest(text: string, exact: string): { start: number; end: number } |
   return best;
 }
 
-function timeRunsSync(runs: number, fn: (run: number) => void): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn(i);
-    out.push(performance.now() - start);
-  }
-  return out;
+function timed(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
 }
-

@@ -13,24 +13,32 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parseDocument } from 'yaml';
-import * as jsyaml from 'js-yaml';
 import { checkDataset, FileCache } from '../src/core';
-import { run as runCli } from '../src/cli/run';
 import { ensureDataset, SPECS, type Generated } from './generate';
 import { MemoryHost } from './memoryHost';
 import { EditorSession } from './editorSession';
-import { Peer } from './peer';
-import { attacks } from './hostile';
-import { anchorPeer } from './anchorPeer';
 import { Random } from './random';
 import { collect, median, p95, round, spread, timeRuns } from './stats';
 import { writeReport } from './report';
-import { curationView } from './curation';
-import { agreementBench } from './agreement';
-import { exportSection } from './export';
-import { webBuild } from './web';
-import { fmtSection, mergeSection } from './merge';
+
+/**
+ * What only some sections use loads in their own process, when they run: a section's process
+ * holds what it measures. Loading yaml-language-server into the keystroke section's process
+ * made a keystroke in the 1 MB article 0.5–1 ms slower, though it never runs there.
+ */
+const lazy = {
+  yaml: () => import('yaml'),
+  jsyaml: () => import('js-yaml'),
+  cli: () => import('../src/cli/run'),
+  peer: () => import('./peer'),
+  hostile: () => import('./hostile'),
+  anchor: () => import('./anchorPeer'),
+  curation: () => import('./curation'),
+  agreement: () => import('./agreement'),
+  export: () => import('./export'),
+  web: () => import('./web'),
+  merge: () => import('./merge'),
+};
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SECTIONS = ['floors', 'check', 'peer', 'rss', 'keystrokes', 'sidecar-keystrokes', 'sidecar', 'activation', 'bundle', 'hostile', 'agree', 'export', 'web', 'fmt', 'merge', 'anchor', 'curation'] as const;
@@ -78,6 +86,8 @@ function sidecarFiles(g: Generated): Array<{ file: string }> {
 }
 
 async function floors(name: string, g: Generated, runs: number, r: Results): Promise<void> {
+  const { parseDocument } = await lazy.yaml();
+  const jsyaml = await lazy.jsyaml();
   const files = sidecarFiles(g);
   let bytes = 0;
   for (const f of files) bytes += fs.statSync(f.file).size;
@@ -98,11 +108,13 @@ async function floors(name: string, g: Generated, runs: number, r: Results): Pro
 }
 
 /** Reads and js-yaml-loads every sidecar: the floor a check is divided by. */
-function jsYamlFloor(files: ReadonlyArray<{ file: string }>): void {
+function jsYamlFloor(jsyaml: typeof import('js-yaml'), files: ReadonlyArray<{ file: string }>): void {
   for (const f of files) jsyaml.load(fs.readFileSync(f.file, 'utf8'));
 }
 
 async function check(name: string, g: Generated, runs: number, r: Results): Promise<void> {
+  const jsyaml = await lazy.jsyaml();
+  const { run: runCli } = await lazy.cli();
   const io = { cwd: ROOT, stdout: () => {}, stderr: () => {} };
   const files = sidecarFiles(g);
   // The floor is measured in this process, one run of it before each check, so both see the
@@ -111,7 +123,7 @@ async function check(name: string, g: Generated, runs: number, r: Results): Prom
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const f0 = performance.now();
-    jsYamlFloor(files);
+    jsYamlFloor(jsyaml, files);
     floorTimes.push(performance.now() - f0);
     collect();
     const t0 = performance.now();
@@ -139,6 +151,8 @@ async function check(name: string, g: Generated, runs: number, r: Results): Prom
 
 async function peer(name: string, g: Generated, runs: number, r: Results): Promise<void> {
   const files = sidecarFiles(g);
+  const { Peer } = await lazy.peer();
+  const { run: runCli } = await lazy.cli();
   const service = new Peer();
   const io = { cwd: ROOT, stdout: () => {}, stderr: () => {} };
   const { yamlDocumentsCache } = await import('yaml-language-server/lib/umd/languageservice/parser/yaml-documents');
@@ -348,6 +362,7 @@ async function bundle(r: Results): Promise<void> {
 async function hostile(runs: number, r: Results): Promise<void> {
   const codebook = fs.readFileSync(path.join(ROOT, 'samples', 'claimbook.yaml'), 'utf8');
   let worst = 0;
+  const { attacks } = await lazy.hostile();
   for (const attack of attacks()) {
     const host = new MemoryHost();
     const target = attack.codebook ? 'claimbook.yaml' : 'attack.claims.yaml';
@@ -386,13 +401,13 @@ async function runSection(section: Section, size: string | undefined, runs: numb
     case 'activation': await activation(runs, r); break;
     case 'bundle': await bundle(r); break;
     case 'hostile': await hostile(runs, r); break;
-    case 'agree': await agreementBench(name, g!, runs, r, log); break;
-    case 'export': await exportSection(name, g!, runs, r, log); break;
-    case 'web': await webBuild(ROOT, runs, r, log); break;
-    case 'fmt': await fmtSection(name, g!, runs, r, log); break;
-    case 'merge': await mergeSection(ensureDataset(SPECS.big!, log), runs, r, log); break;
-    case 'anchor': anchorPeer(runs, r, log); break;
-    case 'curation': await curationView(name, g!, runs, r, log); break;
+    case 'agree': await (await lazy.agreement()).agreementBench(name, g!, runs, r, log); break;
+    case 'export': await (await lazy.export()).exportSection(name, g!, runs, r, log); break;
+    case 'web': await (await lazy.web()).webBuild(ROOT, runs, r, log); break;
+    case 'fmt': await (await lazy.merge()).fmtSection(name, g!, runs, r, log); break;
+    case 'merge': await (await lazy.merge()).mergeSection(ensureDataset(SPECS.big!, log), runs, r, log); break;
+    case 'anchor': (await lazy.anchor()).anchorPeer(runs, r, log); break;
+    case 'curation': await (await lazy.curation()).curationView(name, g!, runs, r, log); break;
   }
   return r;
 }
