@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { pendingSearch, resolveQuote, type QuoteSelector } from '../../src/core/anchor';
-import { textScan } from '../../src/core/anchor/textScans';
+import { textScan, TextScan } from '../../src/core/anchor/textScans';
 import { fuzzyEnds } from '../../src/core/anchor/myers';
 import { Deferral, MS_PER_CHECK } from '../../src/core/dataset/deferral';
 import { TextIndex } from '../../src/core/text/textIndex';
+import { checkDataset, checkDatasetDirect, FileCache, type CheckOptions, type CheckResult } from '../../src/core';
+import { MemoryHost } from './support/memoryHost';
 import { random } from './support/random';
 
 /** Prose with a drifted copy of `quote` near its end, so the search runs the whole text. */
@@ -128,3 +130,58 @@ describe('deferral of whole-text work', () => {
     assert.equal(d.deferred, 2);
   });
 });
+
+describe('follow-up checks of a claim whose search takes two passes', () => {
+  it('run the full pass in pieces too, never whole inside the rule', async () => {
+    // The text at the claim's span was edited in 14 places: beyond the first pass's errors (an
+    // eighth of the quote), so "Re-anchor" needs the full search after the first one.
+    const rand = random(5);
+    const words = ['the', 'minister', 'said', 'talks', 'would', 'resume', 'in', 'Geneva', 'next', 'week'];
+    let filler = '';
+    while (filler.length < 20_000) filler += `${words[rand(words.length)]} `;
+    const start = filler.length;
+    const saved = `${filler}${QUOTE} and more.\n`;
+    const edited = `${filler}${QUOTE.replace(/e/g, 'a').replace('pledgad', 'pledgas')} and more.\n`;
+    const codebook = 'claimbook: 1\nactors:\n  gov: { name: Government, type: state }\nactor-types: [state]\ncommitments:\n  cut: { label: Cut emissions }\nstances:\n  pledge: { label: Pledge }\n';
+    const sidecar = `article: a.txt\nclaims:\n  - id: c1\n    actor: gov\n    commitment: cut\n    stance: pledge\n    quote:\n      exact: "${QUOTE}"\n      prefix: "${saved.slice(start - 32, start)}"\n      suffix: " and more."\n      start: ${start}\n      end: ${start + QUOTE.length}\n`;
+    const files = new Map<string, string | Uint8Array>([['claimbook.yaml', codebook], ['a.txt', edited], ['a.claims.yaml', sidecar]]);
+    const host = new MemoryHost(files);
+    const liveSpans = new Map([['a.txt', new Map([['c1', { start, end: start + QUOTE.length, touched: true }]])]]);
+    const options: CheckOptions = { liveSpans, defer: true, deferSteps: 4096 };
+
+    // Steps searched per check: the deferral's budget bounds them only if no search runs outside it.
+    let steps = 0;
+    const advance = TextScan.prototype.advance;
+    TextScan.prototype.advance = function (this: TextScan, budget: number): number {
+      const spent = advance.call(this, budget);
+      steps += spent;
+      return spent;
+    };
+    const perCheck: number[] = [];
+    let result: CheckResult;
+    try {
+      const cache = new FileCache();
+      result = await checkDataset(host, options, cache);
+      for (let i = 0; i < 1000 && (result.deferred ?? 0) > 0; i++) {
+        steps = 0;
+        result = await checkDataset(host, options, cache);
+        perCheck.push(steps);
+      }
+    } finally {
+      TextScan.prototype.advance = advance;
+    }
+    assert.equal(result.deferred ?? 0, 0);
+    const mismatch = result.findings.filter((f) => f.rule === 'quote-mismatch');
+    assert.equal(mismatch.length, 1, 'the claim is reported');
+    // Both passes together take several budgets (about 40k steps here), the full one the most.
+    const total = perCheck.reduce((a, b) => a + b, 0);
+    assert.ok(total > 8 * 4096, `${total} steps in ${perCheck.length} follow-up checks`);
+    assert.ok(Math.max(...perCheck) <= 4096, `at most the budget per check: ${Math.max(...perCheck)} steps`);
+    same(result, await checkDatasetDirect(host, { liveSpans }));
+  });
+});
+
+function same(a: CheckResult, b: CheckResult): void {
+  const key = (r: CheckResult): string[] => r.findings.map((f) => `${f.file}:${f.rule}:${f.message}:${f.start}:${f.end}:${(f.fixes ?? []).map((x) => x.title).join('|')}`).sort();
+  assert.deepEqual(key(a), key(b));
+}

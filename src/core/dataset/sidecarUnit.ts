@@ -337,8 +337,17 @@ function runAhead(defer: Deferral, runs: RuleRun[], c: AnchoredClaim, ctx: Sidec
     if (scope?.kind !== 'claim' || !scope.wholeText?.(c)) continue;
     if (!scope.search) unsplit = true;
     else {
-      const scan = scope.search(c, ctx);
-      if (scan && !defer.search(scan)) ready = false;
+      // A search may take passes (a narrow one first, then the full one if that did not settle
+      // it): each is asked for once the last is done, so none runs unsplit inside the rule.
+      for (let scan = scope.search(c, ctx); scan; ) {
+        if (!defer.search(scan)) {
+          ready = false;
+          break;
+        }
+        const next = scope.search(c, ctx);
+        if (next === scan) break;
+        scan = next;
+      }
     }
   }
   return ready && (!unsplit || defer.whole());
