@@ -16,7 +16,7 @@ async function checkPart(plan: PartPlan): Promise<PartReply> {
   try {
     const host = new ListedHost(plan.root, { files: plan.files, refused: plan.refused, problems: [] });
     const handles = (path: string): boolean => partOf(path, plan.parts) === plan.part;
-    const result = await checkDataset(host, { oneShot: true, part: { handles, primary: false } }, new FileCache());
+    const result = await checkDataset(host, { oneShot: true, hints: plan.hints, part: { handles, primary: false } }, new FileCache());
     return { ok: true, facts: partFacts(result, (f) => plan.hints || f.severity !== 'hint') };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

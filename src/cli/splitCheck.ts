@@ -44,7 +44,7 @@ export async function checkSplit(root: string, options: SplitOptions): Promise<C
   const host = new NodeHost(root);
   const whole = (reason: string): Promise<CheckResult> => {
     if (worker) options.onFallback?.(reason);
-    return checkDataset(host, { oneShot: true }, new FileCache());
+    return checkDataset(host, { oneShot: true, hints: options.hints }, new FileCache());
   };
   if (!worker) return whole('no worker');
   try {
@@ -57,7 +57,7 @@ export async function checkSplit(root: string, options: SplitOptions): Promise<C
     // The main thread's part is the primary one: it reports the folders that could not be listed.
     const listed = new ListedHost(root, listing);
     const handles = (p: string): boolean => partOf(p, PARTS) === 0;
-    const mine = await checkDataset(listed, { oneShot: true, part: { handles, primary: true } }, new FileCache());
+    const mine = await checkDataset(listed, { oneShot: true, hints: options.hints, part: { handles, primary: true } }, new FileCache());
     const theirs = await reply;
     if (mine.fatal) return mine;
     if (!theirs.ok) return await whole(theirs.error);

@@ -37,7 +37,8 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
   const cache = new FileCache();
 
   // Without --fix nothing checks again: one pass, split across two cores when the dataset is large.
-  let result = args.flags.has('fix') ? await checkDataset(host, {}, cache) : await checkSplit(dir, { hints: args.flags.has('hints') });
+  const hints = args.flags.has('hints');
+  let result = args.flags.has('fix') ? await checkDataset(host, { hints }, cache) : await checkSplit(dir, { hints });
   if (result.fatal) {
     io.stderr(`claimbook: ${dir}: ${inert(result.fatal)}\n`);
     return 2;
@@ -50,14 +51,14 @@ export async function runCheck(args: ParsedArgs, io: Io, version: string): Promi
       const applied = await applySafeFixes(result, dir, touched, refused);
       if (applied === 0) break;
       fixed += applied;
-      result = await checkDataset(host, {}, cache);
+      result = await checkDataset(host, { hints }, cache);
     }
     // A file not written keeps its findings in the report below; this says why it was not fixed.
     for (const [file, reason] of refused) io.stderr(`claimbook: ${inert(file)} not fixed: ${reason}\n`);
     io.stderr(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${touched.size} file${touched.size === 1 ? '' : 's'}.\n`);
   }
 
-  const shown = result.findings.filter((f) => f.severity !== 'hint' || args.flags.has('hints'));
+  const shown = result.findings.filter((f) => f.severity !== 'hint' || hints);
   const located = locate(shown, result.texts);
   io.stdout(render(format as Format, located, version, args.positionals[0] ?? '.'));
   const errors = shown.filter((f) => f.severity === 'error').length;

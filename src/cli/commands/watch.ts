@@ -27,7 +27,7 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
   const shown = (r: CheckResult) => r.findings.filter((f) => f.severity !== 'hint' || showHints);
   const exitCode = (r: CheckResult): number => (r.fatal ? 2 : shown(r).some((f) => f.severity === 'error') ? 1 : 0);
 
-  let result = await checkDataset(host, {}, cache);
+  let result = await checkDataset(host, { hints: showHints }, cache);
   report(io, format, result, shown(result), shown(result), undefined);
   if (io.signal?.aborted) return exitCode(result);
 
@@ -43,7 +43,7 @@ export async function runWatch(dir: string, io: Io, format: 'text' | 'json', sho
       const changed = [...pending].sort();
       pending.clear();
       const started = performance.now();
-      result = await checkDataset(host, {}, cache);
+      result = await checkDataset(host, { hints: showHints }, cache);
       const ms = performance.now() - started;
       running = false;
       const files = result.changedFiles ?? new Set(result.findings.map((f) => f.file));

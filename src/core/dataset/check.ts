@@ -72,14 +72,14 @@ export async function checkDatasetDirect(host: Host, options: CheckOptions = {})
 
   const context: DatasetContext = { codebook: usable(codebook) ? codebook : undefined, yamlFiles: [codebook, ...sidecars.map((s) => s.sidecar)], sidecars, articles: [...articles.values()], unreadable };
   for (const a of articles.values()) if (a.problem) unreadable.push({ path: a.path, reason: a.problem });
-  const findings = runRules(context, options.severities ?? {});
+  const findings = runRules(context, options.severities ?? {}, options.hints);
   return { findings, codebook, sidecars, articles: context.articles, texts };
 }
 
-export function runRules(context: DatasetContext, severities: SeverityOverrides): Finding[] {
+export function runRules(context: DatasetContext, severities: SeverityOverrides, hints = true): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const run = ruleRun(rule, severities);
+    const run = ruleRun(rule, severities, hints);
     if (!run) continue;
     const report = reporter(run, findings);
     if (rule.checkYaml) for (const f of context.yamlFiles) rule.checkYaml(f, report);

@@ -36,6 +36,11 @@ export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>;
 
 export interface CheckOptions {
   severities?: SeverityOverrides;
+  /**
+   * False when nobody will see hints (the CLI's check without --hints): rules at hint level are
+   * not run at all, as if off. untagged-mention, a hint by default, is a third of a check's work.
+   */
+  hints?: boolean;
   /** Live spans per article path, then per claim id (the editor's shifted anchors). */
   liveSpans?: ReadonlyMap<string, ReadonlyMap<string, LiveSpan>>;
   /**
@@ -143,7 +148,7 @@ export class DatasetIndex {
   private readonly store = new FindingStore();
 
   async check(host: Host, options: CheckOptions = {}): Promise<CheckResult> {
-    this.configure(options.severities ?? {});
+    this.configure(options.severities ?? {}, options.hints ?? true);
     let worked = Date.now();
     /** Yields (through `pause`) once the work since the last yield passed PAUSE_AFTER_MS. */
     const breathe = async (): Promise<void> => {
@@ -314,13 +319,13 @@ export class DatasetIndex {
   }
 
   /** New severities make every derived result stale; parsed files stay. */
-  private configure(severities: SeverityOverrides): void {
-    const key = JSON.stringify(Object.entries(severities).sort(([a], [b]) => (a < b ? -1 : 1)));
+  private configure(severities: SeverityOverrides, hints: boolean): void {
+    const key = JSON.stringify([hints, Object.entries(severities).sort(([a], [b]) => (a < b ? -1 : 1))]);
     if (key === this.severityKey) return;
     this.severityKey = key;
     const runs: Runs = { yaml: [], codebook: [], sidecar: [], dataset: [] };
     for (const rule of RULES) {
-      const run = ruleRun(rule, severities);
+      const run = ruleRun(rule, severities, hints);
       if (!run) continue;
       if (rule.checkYaml) runs.yaml.push(run);
       if (rule.checkCodebook) runs.codebook.push(run);

@@ -19,10 +19,14 @@ export interface RuleRun {
   level: Severity;
 }
 
-/** A rule at the level the user set (or its default); undefined when turned off. */
-export function ruleRun(rule: Rule, severities: Partial<Record<Rule['id'], Severity | 'off'>>): RuleRun | undefined {
+/**
+ * A rule at the level the user set (or its default); undefined when turned off, or when it is at
+ * hint level and `hints` is false (nobody will see its findings: a rule at hint level reports
+ * only hints).
+ */
+export function ruleRun(rule: Rule, severities: Partial<Record<Rule['id'], Severity | 'off'>>, hints = true): RuleRun | undefined {
   const level = severities[rule.id] ?? rule.defaultSeverity;
-  return level === 'off' ? undefined : { rule, level };
+  return level === 'off' || (level === 'hint' && !hints) ? undefined : { rule, level };
 }
 
 /** What a check tells every unit: the enabled rules and the files that changed. */
