@@ -58,12 +58,15 @@ export async function checkSplit(root: string, options: SplitOptions): Promise<C
     const listed = new ListedHost(root, listing);
     const handles = (p: string): boolean => partOf(p, PARTS) === 0;
     const mine = await checkDataset(listed, { oneShot: true, hints: options.hints, part: { handles, primary: true } }, new FileCache());
-    const theirs = await reply;
-    if (mine.fatal) return mine;
-    if (!theirs.ok) return await whole(theirs.error);
+    // The worker is waited for even then: released while busy, it would answer the next check.
+    if (mine.fatal) return await reply.then(() => mine);
+    // What the merge needs of this part is gathered while the worker may still be checking.
     const keep = (f: Finding): boolean => options.hints || f.severity !== 'hint';
+    const facts = partFacts(mine, keep);
     const order = new Map(files.map((f, i) => [f, i]));
-    const merged = await mergeParts(listed, [partFacts(mine, keep), theirs.facts], mine.codebook, order);
+    const theirs = await reply;
+    if (!theirs.ok) return await whole(theirs.error);
+    const merged = await mergeParts(listed, [facts, theirs.facts], mine.codebook, order);
     if (!merged) return await whole('a sidecar names an article of the other part');
     return { findings: merged.findings, texts: merged.texts, codebook: mine.codebook, sidecars: [], articles: [] };
   } finally {
