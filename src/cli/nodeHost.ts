@@ -1,6 +1,6 @@
 /** The core's Host over node:fs, rooted at the dataset folder. */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import type { Host, ReadResult } from '../core';
 import { UsageError } from './args';
@@ -84,19 +84,45 @@ export class NodeHost implements Host {
  * be made again, and a brat export of 1,000 articles would pay two thousand fsyncs. A file the
  * check read and the tool rewrites goes through `replaceFileAtomic` instead, which syncs.
  */
-export async function writeFileAtomic(file: string, text: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Iterable<string | Uint8Array>): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx');
     if (typeof text === 'string') await handle.writeFile(text, 'utf8');
-    else for (const piece of text) await handle.write(piece, null, 'utf8');
+    else {
+      for (const piece of text) {
+        if (typeof piece === 'string') await handle.write(piece, null, 'utf8');
+        else for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at)).bytesWritten;
+      }
+    }
     await handle.close();
     handle = undefined;
     await fs.rename(tmp, file);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * `writeFileAtomic` for the many small files of a brat export, synchronously: for 2,000 files
+ * each promise round trip (open, write, close, rename) cost the main thread more than the
+ * system call itself, as for reads. The CLI has nothing else to do meanwhile.
+ */
+export function writeFileAtomicSync(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    writeFileSync(fd, text, 'utf8');
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
     throw error;
   }
 }

@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { annotationConf, csvField, EXPORT_FORMATS, parseExportFilter, validateW3c, type ExportFormat } from '../../src/core';
 import { newSidecarText } from '../../src/core/edit';
 import { makeQuote, TextIndex } from '../../src/core';
+import { annFile } from '../../src/core/export/brat';
+import type { ExportClaim } from '../../src/core/export/record';
 import { check, exported, folderFiles, GENERATED_CODEBOOK, SAMPLES } from './support/exportData';
 import { fixtureFiles, fixtureNames } from './support/fixtures';
 import { MemoryHost } from './support/memoryHost';
@@ -236,6 +238,20 @@ describe('export formats', () => {
       const text = exported(await check(folderFiles(SAMPLES)), 'csv').text;
       assert.ok(text.endsWith('\r\n'));
       assert.ok(text.split('\r\n')[0]?.includes('fields.location'));
+    });
+
+    it('brat: a text with astral characters gives the .ann a text without them gives, code point for code point', () => {
+      // The .ann reads a text without astral characters as UTF-16 and any other by code point:
+      // with each emoji swapped for one BMP character, every offset and span must stay the same.
+      const astral = 'Intro 😀 line.\nShe 𝒳 pledged\nto act 🎉 now.\n\nLast 😀 line.';
+      const plain = astral.replace(/\p{Extended_Pictographic}|[\u{1D400}-\u{1D7FF}]/gu, '#');
+      assert.equal(Array.from(astral).length, plain.length);
+      const claim = (start: number, end: number, id: string) =>
+        ({ id, start, end, commitment: { id: 'c' }, stance: { id: 'pledge' }, actor: { id: 'a' }, condition: null, fields: [], speaker: null, annotator: null, note: null }) as unknown as ExportClaim;
+      const claims = [claim(6, 7, 'one'), claim(15, 36, 'over-lines'), claim(0, plain.length, 'all'), claim(41, 41, 'empty')];
+      const ann = annFile(astral, claims);
+      assert.equal(ann.replace(/\p{Extended_Pictographic}|[\u{1D400}-\u{1D7FF}]/gu, '#'), annFile(plain, claims));
+      assert.match(ann, /^T2\tc 15 27;28 36\the 𝒳 pledged to act 🎉$/m);
     });
 
     it('brat: annotation.conf nests commitments under their parents and lists the stances', () => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/run';
-import { batched, Progress } from '../../src/cli/export/progress';
+import { batched, Progress, utf8Batched } from '../../src/cli/export/progress';
 import { fixtureFiles } from './support/fixtures';
 import { SAMPLES } from './support/exportData';
 import { GOLDEN } from './support/golden';
@@ -165,5 +165,14 @@ describe('export progress', () => {
     const pieces = ['ab', 'cd', 'ef', 'g'];
     assert.deepEqual([...batched(pieces, 4)], ['abcd', 'efg']);
     assert.deepEqual([...batched([], 4)], []);
+  });
+
+  it('batches pieces into UTF-8 writes: the same bytes as the joined text, none over its size unless one piece is', () => {
+    const pieces = ['ab', 'é', '😀', 'x'.repeat(10), 'ü\ud800', '', 'end'];
+    const writes = [...utf8Batched(pieces, 8)].map((b) => Buffer.from(b));
+    assert.deepEqual(Buffer.concat(writes), Buffer.from(pieces.join(''), 'utf8'));
+    assert.ok(writes.length >= 3, `${writes.length} writes`);
+    for (const w of writes) assert.ok(w.length <= 8 || w.toString('utf8') === 'x'.repeat(10), `a write of ${w.length} bytes: ${w.toString('utf8')}`);
+    assert.deepEqual([...utf8Batched([], 8)], []);
   });
 });

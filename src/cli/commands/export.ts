@@ -3,16 +3,13 @@
  * in a format other tools read. Output streams (stdout, or a file written atomically through a
  * temporary file); brat writes a folder of files, each atomically.
  */
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkDataset, EXPORT_FORMATS, exportDataset, exportSeverities, newCounts, parseExportFilter, type ExportFilter, type ExportFormat } from '../../core';
 import { UsageError, type ParsedArgs } from '../args';
 import type { Io } from '../io';
-import { datasetDir, NodeHost, writeFileAtomic } from '../nodeHost';
-import { batched, Progress } from '../export/progress';
-
-/** brat files written at once: enough to keep the disk busy, few enough for any open-file limit. */
-const PARALLEL_WRITES = 16;
+import { datasetDir, NodeHost, writeFileAtomic, writeFileAtomicSync } from '../nodeHost';
+import { batched, Progress, utf8Batched } from '../export/progress';
 
 export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   const format = args.flags.get('format');
@@ -50,39 +47,30 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   const say = () => `exporting: ${counts.exported} claims from ${counts.articles} articles so far`;
   const target = output === undefined ? undefined : path.resolve(io.cwd, output);
   if (out.kind === 'stream') {
-    const pieces = batched(out.chunks, 1 << 20, () => progress.tick(say));
-    if (target === undefined) for (const piece of pieces) io.stdout(piece);
+    const tick = () => progress.tick(say);
+    if (target === undefined) for (const piece of batched(out.chunks, 1 << 20, tick)) io.stdout(piece);
     else {
       const stat = await fs.stat(target).catch(() => undefined);
       if (stat?.isDirectory()) throw new UsageError(`${target} is a folder; -o takes a file for --format ${format}`);
       await fs.mkdir(path.dirname(target), { recursive: true });
-      await writeFileAtomic(target, pieces);
+      await writeFileAtomic(target, utf8Batched(out.chunks, 1 << 20, tick));
     }
   } else {
     const root = target as string;
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new UsageError(`${root} is a file; brat writes a folder`);
-    // Two files an article: written a few at a time (each write waits on the disk, not the CPU),
-    // each folder made once.
-    const folders = new Map<string, Promise<unknown>>();
-    const writing = new Set<Promise<void>>();
-    let failure: unknown;
+    // Two files an article, each folder made once.
+    const folders = new Set<string>();
     for (const file of out.files) {
-      if (failure !== undefined) break;
       const to = path.join(root, ...file.path.split('/'));
       const dir = path.dirname(to);
-      if (!folders.has(dir)) folders.set(dir, fs.mkdir(dir, { recursive: true }));
-      const write: Promise<void> = folders
-        .get(dir)!
-        .then(() => writeFileAtomic(to, file.text))
-        .catch((error: unknown) => void (failure ??= error))
-        .finally(() => writing.delete(write));
-      writing.add(write);
-      if (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
+      if (!folders.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        folders.add(dir);
+      }
+      writeFileAtomicSync(to, file.text);
       progress.tick(say);
     }
-    await Promise.all(writing);
-    if (failure !== undefined) throw failure;
   }
   const left = [
     counts.invalid > 0 ? `${counts.invalid} claims with errors left out (--include-invalid exports them)` : '',

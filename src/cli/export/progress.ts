@@ -36,3 +36,28 @@ export function* batched(chunks: Iterable<string>, size = 1 << 20, each?: () => 
   }
   if (length > 0) yield parts.join('');
 }
+
+/**
+ * The same pieces as UTF-8 writes of about `size` bytes, encoded straight into each write's
+ * buffer: joining them first copied every piece once more (50 MB for a W3C export of dataset M).
+ */
+export function* utf8Batched(chunks: Iterable<string>, size = 1 << 20, each?: () => void): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(size);
+  let used = 0;
+  for (const chunk of chunks) {
+    each?.();
+    // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 units).
+    if (used + chunk.length * 3 > buffer.length) {
+      if (used > 0) yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(Math.max(size, chunk.length * 3));
+      used = 0;
+    }
+    used += buffer.write(chunk, used, 'utf8');
+    if (used >= size) {
+      yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(size);
+      used = 0;
+    }
+  }
+  if (used > 0) yield buffer.subarray(0, used);
+}
