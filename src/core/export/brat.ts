@@ -18,6 +18,7 @@ export function bratTextPath(article: string): string {
 
 /** Note values are one line in brat: backslash, line breaks and tabs are escaped. */
 export function escapeNote(text: string): string {
+  if (!/[\\\n\r\t]/.test(text)) return text; // most values: one scan instead of four replaces
   return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }
 
