@@ -77,25 +77,25 @@ export class NodeHost implements Host {
   }
 }
 
+/** Where a file is written before its rename: beside it (same file system), hidden, unique to this process and moment. */
+function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
 /**
  * Writes a file the tool creates (an export's output, a new sidecar, the merge driver's result)
  * through a temporary file and a rename, so a crash never leaves half a file. `text` may come in
- * pieces (an export streams its output without holding it whole). Not synced: what it writes can
+ * UTF-8 pieces (an export streams its output without holding it whole). Not synced: what it writes can
  * be made again, and a brat export of 1,000 articles would pay two thousand fsyncs. A file the
  * check read and the tool rewrites goes through `replaceFileAtomic` instead, which syncs.
  */
-export async function writeFileAtomic(file: string, text: string | Iterable<string | Uint8Array>): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export async function writeFileAtomic(file: string, text: string | Iterable<Uint8Array>): Promise<void> {
+  const tmp = tempPathFor(file);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx');
     if (typeof text === 'string') await handle.writeFile(text, 'utf8');
-    else {
-      for (const piece of text) {
-        if (typeof piece === 'string') await handle.write(piece, null, 'utf8');
-        else for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at)).bytesWritten;
-      }
-    }
+    else for (const piece of text) for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at)).bytesWritten;
     await handle.close();
     handle = undefined;
     await fs.rename(tmp, file);
@@ -112,7 +112,7 @@ export async function writeFileAtomic(file: string, text: string | Iterable<stri
  * system call itself, as for reads. The CLI has nothing else to do meanwhile.
  */
 export function writeFileAtomicSync(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(file);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
@@ -142,7 +142,7 @@ export async function replaceFileAtomic(file: string, text: string, expected: st
   if ((before.mode & 0o200) === 0) return { written: false, reason: 'read-only' };
   if (before.nlink > 1) return { written: false, reason: `it has ${before.nlink} hard links, which a rewrite would split` };
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(file);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx', before.mode & 0o7777);
