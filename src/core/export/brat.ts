@@ -10,6 +10,7 @@ import { plainValue, type ExportFile, type ExportOutput } from './output';
 import { exportArticles, type ExportClaim, type ExportCounts, type ExportOptions } from './record';
 import type { ImportedClaim, ImportProblem } from './importTypes';
 import { quoteAt } from './importValues';
+import { TextIndex } from '../text/textIndex';
 
 /** The `.txt` a dataset article becomes: `.txt` articles keep their path, others get `.txt` added (x.md → x.md.txt). */
 export function bratTextPath(article: string): string {
@@ -27,46 +28,21 @@ export function unescapeNote(text: string): string {
 }
 
 /**
- * A text read by code point (brat's offsets). Without astral characters code points are UTF-16
- * units and the text is read as it is; `Array.from` of every article cost an array slot per
- * character, a third of a brat export of dataset M.
+ * brat spans cannot hold a line break: a quote over several lines is a discontinuous span, one
+ * fragment per line. Offsets are code points (brat is Python); the line breaks are found in the
+ * UTF-16 text, so a text without astral characters is never split into characters.
  */
-interface CodePoints {
-  /** Offsets of the line breaks in [start, end). */
-  breaks(start: number, end: number): number[];
-  slice(start: number, end: number): string;
-}
-
-function codePoints(text: string): CodePoints {
-  if (!/[\uD800-\uDFFF]/.test(text)) {
-    return {
-      breaks(start, end) {
-        const out: number[] = [];
-        for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) out.push(i);
-        return out;
-      },
-      slice: (start, end) => text.slice(start, end),
-    };
-  }
-  const chars = Array.from(text);
-  return {
-    breaks(start, end) {
-      const out: number[] = [];
-      for (let i = start; i < end; i++) if (chars[i] === '\n') out.push(i);
-      return out;
-    },
-    slice: (start, end) => chars.slice(start, end).join(''),
-  };
-}
-
-/** brat spans cannot hold a line break: a quote over several lines is a discontinuous span, one fragment per line. */
-function fragments(text: CodePoints, start: number, end: number): Array<[number, number]> {
+function fragments(index: TextIndex, start: number, end: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const { text } = index;
+  const last = index.cpToText16(end);
   let from = start;
-  for (const i of [...text.breaks(start, end), end]) {
-    if (i > from) out.push([from, i]);
-    from = i + 1;
+  for (let i = text.indexOf('\n', index.cpToText16(start)); i !== -1 && i < last; i = text.indexOf('\n', i + 1)) {
+    const cp = index.text16ToCp(i);
+    if (cp > from) out.push([from, cp]);
+    from = cp + 1;
   }
+  if (end > from) out.push([from, end]);
   return out.length > 0 ? out : [[start, end]];
 }
 
@@ -76,13 +52,13 @@ function noteValue(value: unknown): string {
 }
 
 export function annFile(text: string, claims: readonly ExportClaim[]): string {
-  const chars = codePoints(text);
+  const index = TextIndex.of(text);
   const lines: string[] = [];
   let note = 0;
   claims.forEach((c, i) => {
     const t = `T${i + 1}`;
-    const frags = fragments(chars, c.start, c.end);
-    const spanText = frags.map(([a, b]) => chars.slice(a, b)).join(' ');
+    const frags = fragments(index, c.start, c.end);
+    const spanText = frags.map(([a, b]) => index.sliceCp(a, b)).join(' ');
     lines.push(`${t}\t${c.commitment.id} ${frags.map(([a, b]) => `${a} ${b}`).join(';')}\t${spanText}`);
     lines.push(`A${i + 1}\tStance ${t} ${c.stance.id}`);
     const notes: Array<[string, unknown]> = [
