@@ -132,15 +132,9 @@ export async function mergeParts(host: Host, parts: PartFacts[], codebook: Codeb
       return at;
     });
     // Every part's string numbers in one numbering, so that a group is a pair of numbers.
-    const numbers = new Map<string, number>();
-    const strings: string[] = [];
-    const global = parts.map(({ stated }) =>
-      Int32Array.from(stated.strings, (str) => {
-        let g = numbers.get(str);
-        if (g === undefined) numbers.set(str, (g = strings.push(str) - 1));
-        return g;
-      }),
-    );
+    const table = new StringTable();
+    const global = parts.map(({ stated }) => Int32Array.from(stated.strings, (str) => table.number(str)));
+    const { strings } = table;
     // Claims by number; a number's sidecar (by identity), claim, place and source alongside.
     const claims: StatedClaim[] = [];
     const places: Array<{ part: number; k: number }> = [];
@@ -212,9 +206,20 @@ interface StatedClaim {
 }
 
 /** `StatedFacts` as they are filled: room for every claim, cut to those pushed. */
-class StatedColumns {
+/** Distinct strings, numbered in order of first sight. */
+class StringTable {
+  readonly strings: string[] = [];
   private readonly numbers = new Map<string, number>();
-  private readonly strings: string[] = [];
+
+  number(str: string): number {
+    let k = this.numbers.get(str);
+    if (k === undefined) this.numbers.set(str, (k = this.strings.push(str) - 1));
+    return k;
+  }
+}
+
+class StatedColumns {
+  private readonly table = new StringTable();
   private readonly id: Array<string | undefined> = [];
   private readonly sidecar: Int32Array;
   private readonly index: Int32Array;
@@ -242,11 +247,11 @@ class StatedColumns {
     const k = this.n++;
     this.sidecar[k] = sidecar;
     this.index[k] = claim.index;
-    this.actor[k] = this.number(claim.actor as string);
-    this.commitment[k] = this.number(claim.commitment as string);
-    this.stance[k] = this.number(claim.stance as string);
+    this.actor[k] = this.table.number(claim.actor as string);
+    this.commitment[k] = this.table.number(claim.commitment as string);
+    this.stance[k] = this.table.number(claim.stance as string);
     this.id.push(claim.id);
-    this.placeFile[k] = this.number(place.file);
+    this.placeFile[k] = this.table.number(place.file);
     this.start[k] = place.start;
     this.end[k] = place.end;
   }
@@ -255,7 +260,7 @@ class StatedColumns {
     const n = this.n;
     // Copies, not views: a view would carry the whole buffer to the other thread.
     return {
-      strings: this.strings,
+      strings: this.table.strings,
       sidecar: this.sidecar.slice(0, n),
       index: this.index.slice(0, n),
       actor: this.actor.slice(0, n),
@@ -268,11 +273,6 @@ class StatedColumns {
     };
   }
 
-  private number(str: string): number {
-    let k = this.numbers.get(str);
-    if (k === undefined) this.numbers.set(str, (k = this.strings.push(str) - 1));
-    return k;
-  }
 }
 
 function run(id: RuleId, severities: SeverityOverrides): RuleRun | undefined {
